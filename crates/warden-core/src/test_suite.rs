@@ -1,0 +1,1869 @@
+//! The storage conformance suite: one set of cases every [`Store`] backend must pass
+//! (the idea of Garage's `src/db/test.rs`).
+//!
+//! A backend's tests call [`store_conformance_tests!`](crate::store_conformance_tests)
+//! with a function `async fn(Case)` that builds a fresh, empty store (a temp file, a new
+//! database), runs [`run_case`] on it and cleans up. The macro expands to one
+//! `#[tokio::test]` per case, so failures are reported by name. The cases themselves are
+//! runtime-agnostic (concurrency uses a local `join`), like the rest of the crate.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failed expectation must abort the case loudly"
+)]
+
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::task::Poll;
+
+use time::OffsetDateTime;
+use warden_types::AccountId;
+
+use crate::{
+    AccessKey, Account, AeadCipher, AuditEvent, AuditOutcome, Change, ChangeStream, CipherKey,
+    Constraint, CountedEntity, Group, InlinePolicy, KeyLastUsed, KeyOwner, KeyStatus, ListQuery,
+    NewPolicy, OidcProvider, PolicyHolder, PolicyUsage, ResolvedPrincipal, Role, RoleLastUsed,
+    SecretAccessKey, SecretCipher, Store, StoreError, Tag, TagTarget, Transaction, User,
+};
+
+macro_rules! cases {
+    ($($(#[doc = $doc:literal])* $variant:ident => $case:ident,)*) => {
+        /// One conformance case.
+        #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+        pub enum Case {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        /// Every case, in a stable order.
+        pub const ALL_CASES: &[Case] = &[$(Case::$variant,)*];
+
+        /// Runs one case against a fresh, empty store. Panics on failure.
+        pub async fn run_case<S: Store>(case: Case, store: S) {
+            match case {
+                $(Case::$variant => $case(store).await,)*
+            }
+        }
+    };
+}
+
+cases! {
+    /// Accounts: create, read, duplicate id refused, initial generation.
+    Accounts => accounts,
+    /// Accounts are listed by id; deleting one removes everything in it, and only it.
+    AccountListAndDelete => account_list_and_delete,
+    /// The dev wipe empties every account and the server secrets; ids can be reused.
+    Wipe => wipe,
+    /// Users: create, case-insensitive get with stored spelling, rename, list, delete.
+    UserLifecycle => user_lifecycle,
+    /// `Alice` and `alice` collide for users, groups, roles and policies; other accounts do not.
+    CaseInsensitiveUniqueness => case_insensitive_uniqueness,
+    /// Pagination by name key with markers stays correct across concurrent inserts.
+    PaginationAcrossInserts => pagination_across_inserts,
+    /// Path-prefix filtering is a case-sensitive string prefix.
+    PathPrefixFilter => path_prefix_filter,
+    /// Groups and membership; a group with members cannot be deleted.
+    GroupsAndMembership => groups_and_membership,
+    /// Roles keep the trust policy verbatim and record their last use.
+    RoleLifecycle => role_lifecycle,
+    /// Policy versions: ids never reused, default version protected, newest first.
+    PolicyVersionsNeverReused => policy_versions_never_reused,
+    /// Attachments and usage counts; an attached or boundary policy cannot be deleted.
+    AttachmentsRestrictPolicyDeletion => attachments_restrict_policy_deletion,
+    /// Inline policies: upsert, case-insensitive name, listing, deletion.
+    InlinePolicies => inline_policies,
+    /// A user with keys, policies or groups cannot be deleted.
+    UserDependentsRestrictDeletion => user_dependents_restrict_deletion,
+    /// Access keys: sealed secret round trip, owner, status, order, hot-path read, last use.
+    AccessKeys => access_keys,
+    /// Access keys created in the same second list in creation order, not by key id.
+    AccessKeysSameSecondInCreationOrder => access_keys_same_second_in_creation_order,
+    /// Tags: ordered, replaced wholesale, deleted with their entity.
+    Tags => tags,
+    /// OIDC providers: create, duplicate refused, update, list, delete.
+    OidcProviders => oidc_providers,
+    /// Audit events commit with the change and vanish with a dropped transaction.
+    AuditIsAtomicWithTheChange => audit_is_atomic_with_the_change,
+    /// A failed transaction leaves nothing, including writes before the failure.
+    DroppedTransactionLeavesNothing => dropped_transaction_leaves_nothing,
+    /// Every committed mutation bumps the generation by one and is announced.
+    GenerationBumpsOnEveryMutation => generation_bumps_on_every_mutation,
+    /// Two concurrent writers of the same name: exactly one wins.
+    ConcurrentWritersOneWins => concurrent_writers_one_wins,
+    /// Entities of one account are invisible from another.
+    AccountIsolation => account_isolation,
+    /// Server secrets: first writer wins, compare-and-swap replacement.
+    ServerSecrets => server_secrets,
+}
+
+/// Expands to one `#[tokio::test]` per [`Case`], each calling `$run(case).await`.
+#[macro_export]
+macro_rules! store_conformance_tests {
+    ($run:path) => {
+        $crate::store_conformance_tests!(@cases $run;
+            accounts => Accounts,
+            account_list_and_delete => AccountListAndDelete,
+            wipe => Wipe,
+            user_lifecycle => UserLifecycle,
+            case_insensitive_uniqueness => CaseInsensitiveUniqueness,
+            pagination_across_inserts => PaginationAcrossInserts,
+            path_prefix_filter => PathPrefixFilter,
+            groups_and_membership => GroupsAndMembership,
+            role_lifecycle => RoleLifecycle,
+            policy_versions_never_reused => PolicyVersionsNeverReused,
+            attachments_restrict_policy_deletion => AttachmentsRestrictPolicyDeletion,
+            inline_policies => InlinePolicies,
+            user_dependents_restrict_deletion => UserDependentsRestrictDeletion,
+            access_keys => AccessKeys,
+            access_keys_same_second_in_creation_order => AccessKeysSameSecondInCreationOrder,
+            tags => Tags,
+            oidc_providers => OidcProviders,
+            audit_is_atomic_with_the_change => AuditIsAtomicWithTheChange,
+            dropped_transaction_leaves_nothing => DroppedTransactionLeavesNothing,
+            generation_bumps_on_every_mutation => GenerationBumpsOnEveryMutation,
+            concurrent_writers_one_wins => ConcurrentWritersOneWins,
+            account_isolation => AccountIsolation,
+            server_secrets => ServerSecrets,
+        );
+    };
+    (@cases $run:path; $($name:ident => $variant:ident,)*) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                $run($crate::test_suite::Case::$variant).await;
+            }
+        )*
+    };
+}
+
+// ---- fixtures
+
+const A: &str = "111111111111";
+const B: &str = "222222222222";
+
+fn acct(id: &str) -> AccountId {
+    id.parse().unwrap()
+}
+
+fn at(seconds: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(1_700_000_000 + seconds).unwrap()
+}
+
+fn user(account: &str, id: &str, name: &str) -> User {
+    User {
+        account: acct(account),
+        id: id.to_owned(),
+        name: name.to_owned(),
+        path: "/".to_owned(),
+        created: at(0),
+        permissions_boundary: None,
+        password_last_used: None,
+    }
+}
+
+fn group(account: &str, id: &str, name: &str) -> Group {
+    Group {
+        account: acct(account),
+        id: id.to_owned(),
+        name: name.to_owned(),
+        path: "/".to_owned(),
+        created: at(0),
+    }
+}
+
+const TRUST: &str = "{\"Version\":\"2012-10-17\",  \"Statement\":[{\"Effect\":\"Allow\",\
+     \"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+fn role(account: &str, id: &str, name: &str) -> Role {
+    Role {
+        account: acct(account),
+        id: id.to_owned(),
+        name: name.to_owned(),
+        path: "/".to_owned(),
+        created: at(0),
+        trust_policy: TRUST.to_owned(),
+        description: Some("a role".to_owned()),
+        max_session_duration: 3600,
+        permissions_boundary: None,
+        last_used: None,
+        trust_principals: Vec::new(),
+    }
+}
+
+const DOC: &str = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \
+     \"Action\": \"s3:*\", \"Resource\": \"*\"}]}";
+
+fn new_policy(account: &str, id: &str, name: &str) -> NewPolicy {
+    NewPolicy {
+        account: acct(account),
+        id: id.to_owned(),
+        name: name.to_owned(),
+        path: "/".to_owned(),
+        arn: format!("arn:aws:iam::{account}:policy/{name}"),
+        description: None,
+        created: at(0),
+        document: DOC.to_owned(),
+    }
+}
+
+fn audit(account: &str, id: &str, event: &str) -> AuditEvent {
+    AuditEvent {
+        id: id.to_owned(),
+        account: acct(account),
+        time: at(1),
+        event_name: event.to_owned(),
+        outcome: AuditOutcome::Success,
+        principal_arn: format!("arn:aws:iam::{account}:root"),
+        access_key_id: Some("AKIAROOTKEY000000000".to_owned()),
+        document: format!("{{\"eventName\":\"{event}\",\"eventID\":\"{id}\"}}"),
+    }
+}
+
+/// A cipher with a fixed key, for the secret round trip.
+pub fn test_cipher() -> AeadCipher {
+    AeadCipher::new(CipherKey::from_bytes([42; 32]))
+}
+
+/// Commits a transaction that creates the given accounts.
+async fn with_accounts<S: Store>(store: &S, accounts: &[&str]) {
+    let mut tx = store.begin().await.unwrap();
+    for id in accounts {
+        tx.insert_account(&Account {
+            id: acct(id),
+            created: at(0),
+        })
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+fn conflict(result: Result<impl std::fmt::Debug, StoreError>) -> Constraint {
+    match result {
+        Err(StoreError::Conflict { constraint }) => constraint,
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+/// Polls two futures concurrently on the current task (no runtime needed).
+async fn join<X: Future, Y: Future>(x: X, y: Y) -> (X::Output, Y::Output) {
+    let mut x = pin!(x);
+    let mut y = pin!(y);
+    let mut x_out = None;
+    let mut y_out = None;
+    poll_fn(move |cx| {
+        if x_out.is_none()
+            && let Poll::Ready(v) = x.as_mut().poll(cx)
+        {
+            x_out = Some(v);
+        }
+        if y_out.is_none()
+            && let Poll::Ready(v) = y.as_mut().poll(cx)
+        {
+            y_out = Some(v);
+        }
+        if x_out.is_some() && y_out.is_some() {
+            Poll::Ready((x_out.take().unwrap(), y_out.take().unwrap()))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
+}
+
+// ---- cases
+
+async fn server_secrets<S: Store>(store: S) {
+    use crate::EncryptedSecret;
+    let first = EncryptedSecret::from_bytes(vec![1, 2, 3]);
+    let second = EncryptedSecret::from_bytes(vec![4, 5]);
+    let third = EncryptedSecret::from_bytes(vec![6]);
+    assert!(store.server_secret("ring").await.unwrap().is_none());
+    assert!(
+        store
+            .init_server_secret("ring", &first, at(1))
+            .await
+            .unwrap()
+            == first
+    );
+    // A second node starting later adopts the stored value.
+    assert!(
+        store
+            .init_server_secret("ring", &second, at(2))
+            .await
+            .unwrap()
+            == first
+    );
+    assert!(store.server_secret("ring").await.unwrap() == Some(first.clone()));
+    // Compare and swap: a stale expectation does not overwrite.
+    assert!(
+        !store
+            .replace_server_secret("ring", &second, &third, at(3))
+            .await
+            .unwrap()
+    );
+    assert!(
+        store
+            .replace_server_secret("ring", &first, &third, at(3))
+            .await
+            .unwrap()
+    );
+    assert!(store.server_secret("ring").await.unwrap() == Some(third));
+    assert!(store.server_secret("other").await.unwrap().is_none());
+}
+
+async fn accounts<S: Store>(store: S) {
+    assert_eq!(store.generation(acct(A)).await.unwrap(), 0);
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    let account = tx.account(acct(A)).await.unwrap().unwrap();
+    assert_eq!(account.created, at(0));
+    assert!(tx.account(acct(B)).await.unwrap().is_none());
+    let again = tx
+        .insert_account(&Account {
+            id: acct(A),
+            created: at(5),
+        })
+        .await;
+    assert_eq!(conflict(again), Constraint::AccountId);
+}
+
+/// Fills account `id` with one entity of every kind, all linked to each other.
+async fn populate<S: Store>(store: &S, id: &str) {
+    let cipher = test_cipher();
+    let secret = SecretAccessKey::new("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into());
+    let mut tx = store.begin().await.unwrap();
+    let (uid, gid, rid, pid) = (
+        format!("AIDA{id}"),
+        format!("AGPA{id}"),
+        format!("AROA{id}"),
+        format!("ANPA{id}"),
+    );
+    tx.insert_user(&user(id, &uid, "u")).await.unwrap();
+    tx.insert_group(&group(id, &gid, "g")).await.unwrap();
+    tx.insert_role(&role(id, &rid, "r")).await.unwrap();
+    tx.insert_policy(&new_policy(id, &pid, "p")).await.unwrap();
+    tx.insert_policy_version(acct(id), &pid, DOC, at(2), false)
+        .await
+        .unwrap();
+    tx.add_user_to_group(acct(id), &gid, &uid).await.unwrap();
+    for holder in [
+        PolicyHolder::User(uid.clone()),
+        PolicyHolder::Group(gid.clone()),
+        PolicyHolder::Role(rid.clone()),
+    ] {
+        tx.attach_policy(acct(id), &holder, &pid).await.unwrap();
+        tx.put_inline_policy(
+            acct(id),
+            &InlinePolicy {
+                holder,
+                name: "inline".to_owned(),
+                document: DOC.to_owned(),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    for (key_id, owner) in [
+        (format!("AKIAU{id}"), KeyOwner::User(uid.clone())),
+        (format!("AKIAR{id}"), KeyOwner::Root),
+    ] {
+        tx.insert_access_key(&AccessKey {
+            account: acct(id),
+            secret: cipher.seal(&key_id, &secret).unwrap(),
+            id: key_id,
+            owner,
+            status: KeyStatus::Active,
+            created: at(1),
+            last_used: None,
+        })
+        .await
+        .unwrap();
+    }
+    let tag = [Tag {
+        key: "k".to_owned(),
+        value: "v".to_owned(),
+    }];
+    tx.set_tags(acct(id), &TagTarget::User(uid.clone()), &tag)
+        .await
+        .unwrap();
+    tx.insert_oidc_provider(&OidcProvider {
+        account: acct(id),
+        url: "token.example.com".to_owned(),
+        client_ids: vec!["sts.amazonaws.com".to_owned()],
+        thumbprints: vec![],
+        created: at(1),
+    })
+    .await
+    .unwrap();
+    tx.insert_audit(&audit(id, &format!("event-{id}"), "CreateUser"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn account_list_and_delete<S: Store>(store: S) {
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.list_accounts().await.unwrap().is_empty());
+    drop(tx);
+    with_accounts(&store, &[B, A]).await;
+    populate(&store, A).await;
+    populate(&store, B).await;
+    let mut tx = store.begin().await.unwrap();
+    let ids: Vec<_> = tx
+        .list_accounts()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.id, a.created))
+        .collect();
+    assert_eq!(ids, [(acct(A), at(0)), (acct(B), at(0))], "by id");
+    drop(tx);
+
+    // A dropped deletion leaves everything.
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_account(acct(A)).await.unwrap();
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.user_by_id(acct(A), "AIDA111111111111")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    drop(tx);
+
+    let mut changes = store.watch_changes();
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_account(acct(A)).await.unwrap();
+    tx.commit().await.unwrap();
+    // Earlier changes may still be on their way (PostgreSQL's feed is asynchronous): the
+    // deletion is the first change of A announced with generation 0.
+    loop {
+        match changes.next().await.unwrap() {
+            Change::Account {
+                account,
+                generation: 0,
+            } if account == acct(A) => break,
+            Change::Account { .. } | Change::Lagged => {}
+        }
+    }
+    assert_eq!(store.generation(acct(A)).await.unwrap(), 0);
+    assert!(
+        store
+            .access_key("AKIAR111111111111")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.account(acct(A)).await.unwrap().is_none());
+    assert_eq!(
+        tx.list_accounts()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect::<Vec<_>>(),
+        [acct(B)]
+    );
+    assert!(matches!(
+        tx.delete_account(acct(A)).await,
+        Err(StoreError::NotFound)
+    ));
+    for kind in [
+        CountedEntity::Users,
+        CountedEntity::Groups,
+        CountedEntity::Roles,
+        CountedEntity::Policies,
+        CountedEntity::OidcProviders,
+    ] {
+        assert_eq!(tx.count(acct(A), kind).await.unwrap(), 0, "{kind:?} of A");
+        assert_eq!(tx.count(acct(B), kind).await.unwrap(), 1, "{kind:?} of B");
+    }
+    assert!(
+        tx.audit_events(acct(A), None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    assert_eq!(
+        tx.audit_events(acct(B), None, 10)
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+    let b_user = PolicyHolder::User("AIDA222222222222".to_owned());
+    assert_eq!(
+        tx.attached_policies(acct(B), &b_user).await.unwrap().len(),
+        1
+    );
+    assert_eq!(tx.inline_policies(acct(B), &b_user).await.unwrap().len(), 1);
+    drop(tx);
+
+    // The id can be used again, from a clean slate.
+    with_accounts(&store, &[A]).await;
+    populate(&store, A).await;
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.count(acct(A), CountedEntity::Users).await.unwrap(), 1);
+    assert_eq!(
+        tx.access_keys(acct(A), &KeyOwner::Root)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+async fn wipe<S: Store>(store: S) {
+    with_accounts(&store, &[A, B]).await;
+    populate(&store, A).await;
+    populate(&store, B).await;
+    let secret = crate::EncryptedSecret::from_bytes(vec![1, 2, 3]);
+    store
+        .init_server_secret("sts-key-ring", &secret, at(0))
+        .await
+        .unwrap();
+    let mut changes = store.watch_changes();
+    store.wipe().await.unwrap();
+    // Earlier changes may still be on their way (PostgreSQL's feed is asynchronous).
+    while changes.next().await.unwrap() != Change::Lagged {}
+
+    assert!(store.server_secret("sts-key-ring").await.unwrap().is_none());
+    assert!(
+        store
+            .access_key("AKIAR111111111111")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(store.generation(acct(A)).await.unwrap(), 0);
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.list_accounts().await.unwrap().is_empty());
+    assert!(
+        tx.user_by_id(acct(B), "AIDA222222222222")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        tx.audit_events(acct(A), None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    drop(tx);
+
+    // The schema is intact: everything can be created again under the same ids.
+    with_accounts(&store, &[A]).await;
+    populate(&store, A).await;
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.count(acct(A), CountedEntity::Users).await.unwrap(), 1);
+    drop(tx);
+    assert_eq!(
+        store
+            .init_server_secret("sts-key-ring", &secret, at(1))
+            .await
+            .unwrap(),
+        secret
+    );
+}
+
+async fn user_lifecycle<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    let mut alice = user(A, "AIDAALICE", "Alice");
+    alice.path = "/eng/".to_owned();
+    alice.permissions_boundary = Some(format!("arn:aws:iam::{A}:policy/Boundary"));
+    tx.insert_user(&alice).await.unwrap();
+    tx.insert_user(&user(A, "AIDABOB", "bob")).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.user_by_name(acct(A), "ALICE").await.unwrap(),
+        Some(alice.clone())
+    );
+    assert_eq!(
+        tx.user_by_id(acct(A), "AIDAALICE").await.unwrap(),
+        Some(alice.clone())
+    );
+    assert_eq!(tx.count(acct(A), CountedEntity::Users).await.unwrap(), 2);
+
+    let mut renamed = alice.clone();
+    renamed.name = "Carol".to_owned();
+    renamed.path = "/ops/".to_owned();
+    renamed.password_last_used = Some(at(9));
+    tx.update_user(&renamed).await.unwrap();
+    assert!(tx.user_by_name(acct(A), "alice").await.unwrap().is_none());
+    assert_eq!(
+        tx.user_by_name(acct(A), "carol").await.unwrap(),
+        Some(renamed.clone())
+    );
+    let names: Vec<_> = tx
+        .list_users(acct(A), &ListQuery::first(100))
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(names, ["bob", "Carol"], "case-insensitive ascending order");
+
+    tx.delete_user(acct(A), "AIDABOB").await.unwrap();
+    assert!(matches!(
+        tx.delete_user(acct(A), "AIDABOB").await,
+        Err(StoreError::NotFound)
+    ));
+    let mut ghost = user(A, "AIDAGHOST", "ghost");
+    ghost.name = "ghost".to_owned();
+    assert!(matches!(
+        tx.update_user(&ghost).await,
+        Err(StoreError::NotFound)
+    ));
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.user_by_id(acct(A), "AIDABOB").await.unwrap().is_none());
+    assert_eq!(tx.count(acct(A), CountedEntity::Users).await.unwrap(), 1);
+}
+
+async fn case_insensitive_uniqueness<S: Store>(store: S) {
+    with_accounts(&store, &[A, B]).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "Alice")).await.unwrap();
+    tx.insert_group(&group(A, "AGPA1", "Admins")).await.unwrap();
+    tx.insert_role(&role(A, "AROA1", "Deploy")).await.unwrap();
+    tx.insert_policy(&new_policy(A, "ANPA1", "ReadAll"))
+        .await
+        .unwrap();
+    // The same names in another account are fine.
+    tx.insert_user(&user(B, "AIDA2", "alice")).await.unwrap();
+    tx.insert_group(&group(B, "AGPA2", "admins")).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.insert_user(&user(A, "AIDA3", "alice")).await),
+        Constraint::UserName
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.insert_group(&group(A, "AGPA3", "ADMINS")).await),
+        Constraint::GroupName
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.insert_role(&role(A, "AROA3", "deploy")).await),
+        Constraint::RoleName
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.insert_policy(&new_policy(A, "ANPA3", "readall")).await),
+        Constraint::PolicyName
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.insert_user(&user(A, "AIDA1", "Zed")).await),
+        Constraint::EntityId
+    );
+    drop(tx);
+    // Renaming onto another user's name collides too.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA4", "Bob")).await.unwrap();
+    assert_eq!(
+        conflict(tx.update_user(&user(A, "AIDA4", "ALICE")).await),
+        Constraint::UserName
+    );
+}
+
+async fn pagination_across_inserts<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    for (i, name) in ["b", "D", "f", "H", "j"].iter().enumerate() {
+        tx.insert_user(&user(A, &format!("AIDA{i}"), name))
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let query = ListQuery::first(2);
+    let mut tx = store.begin().await.unwrap();
+    let page = tx.list_users(acct(A), &query).await.unwrap();
+    let names: Vec<_> = page.items.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["b", "D"]);
+    let next = page.next.clone().expect("more users exist");
+    tx.commit().await.unwrap();
+
+    // Inserts before and after the marker between two page requests.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDAA", "a")).await.unwrap();
+    tx.insert_user(&user(A, "AIDAE", "E")).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut seen = names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let mut tx = store.begin().await.unwrap();
+    let mut query = query.after(&next);
+    loop {
+        let page = tx.list_users(acct(A), &query).await.unwrap();
+        assert!(page.items.len() <= 2);
+        seen.extend(page.items.iter().map(|u| u.name.clone()));
+        match page.next {
+            Some(next) => query = query.after(&next),
+            None => break,
+        }
+    }
+    assert_eq!(
+        seen,
+        ["b", "D", "E", "f", "H", "j"],
+        "no duplicates, no skipped items"
+    );
+
+    // A full last page says there is nothing more.
+    let page = tx.list_users(acct(A), &ListQuery::first(7)).await.unwrap();
+    assert_eq!(page.items.len(), 7);
+    assert_eq!(page.next, None);
+    let page = tx.list_users(acct(A), &ListQuery::first(6)).await.unwrap();
+    assert_eq!(page.next.as_deref(), Some("h"));
+}
+
+async fn path_prefix_filter<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    for (id, name, path) in [
+        ("AIDA1", "a", "/division/"),
+        ("AIDA2", "b", "/division_abc/"),
+        ("AIDA3", "c", "/Division/"),
+        ("AIDA4", "d", "/"),
+    ] {
+        let mut u = user(A, id, name);
+        u.path = path.to_owned();
+        tx.insert_user(&u).await.unwrap();
+        let mut r = role(A, &id.replace("AIDA", "AROA"), name);
+        r.path = path.to_owned();
+        tx.insert_role(&r).await.unwrap();
+    }
+    let query = ListQuery {
+        path_prefix: "/division".to_owned(),
+        after: None,
+        limit: 100,
+    };
+    let users: Vec<_> = tx
+        .list_users(acct(A), &query)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(users, ["a", "b"]);
+    let roles = tx.list_roles(acct(A), &query).await.unwrap().items;
+    assert_eq!(roles.len(), 2);
+    assert_eq!(
+        tx.list_roles(acct(A), &ListQuery::first(100))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        4
+    );
+}
+
+async fn groups_and_membership<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_group(&group(A, "AGPA1", "devs")).await.unwrap();
+    tx.insert_group(&group(A, "AGPA2", "Admins")).await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "zoe")).await.unwrap();
+    tx.insert_user(&user(A, "AIDA2", "Adam")).await.unwrap();
+    assert!(
+        tx.add_user_to_group(acct(A), "AGPA1", "AIDA1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tx.add_user_to_group(acct(A), "AGPA1", "AIDA1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        tx.add_user_to_group(acct(A), "AGPA1", "AIDA2")
+            .await
+            .unwrap()
+    );
+    assert!(
+        tx.add_user_to_group(acct(A), "AGPA2", "AIDA1")
+            .await
+            .unwrap()
+    );
+    assert!(matches!(
+        tx.add_user_to_group(acct(A), "AGPA1", "AIDANOBODY").await,
+        Err(StoreError::NotFound)
+    ));
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let members: Vec<_> = tx
+        .group_members(acct(A), "AGPA1", &ListQuery::first(10))
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(members, ["Adam", "zoe"]);
+    let groups: Vec<_> = tx
+        .groups_for_user(acct(A), "AIDA1", &ListQuery::first(10))
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|g| g.name)
+        .collect();
+    assert_eq!(groups, ["Admins", "devs"]);
+    let mut renamed = group(A, "AGPA1", "Developers");
+    renamed.path = "/eng/".to_owned();
+    tx.update_group(&renamed).await.unwrap();
+    assert_eq!(
+        tx.group_by_name(acct(A), "developers").await.unwrap(),
+        Some(renamed)
+    );
+    assert_eq!(
+        tx.list_groups(acct(A), &ListQuery::first(10))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        2
+    );
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.delete_group(acct(A), "AGPA1").await),
+        Constraint::InUse
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.remove_user_from_group(acct(A), "AGPA1", "AIDA1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tx.remove_user_from_group(acct(A), "AGPA1", "AIDA1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        tx.remove_user_from_group(acct(A), "AGPA1", "AIDA2")
+            .await
+            .unwrap()
+    );
+    tx.delete_group(acct(A), "AGPA1").await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.group_by_id(acct(A), "AGPA1").await.unwrap().is_none());
+    assert_eq!(tx.count(acct(A), CountedEntity::Groups).await.unwrap(), 1);
+}
+
+async fn role_lifecycle<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    let deploy = role(A, "AROA1", "Deploy");
+    tx.insert_role(&deploy).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let stored = tx.role_by_name(acct(A), "deploy").await.unwrap().unwrap();
+    assert_eq!(stored, deploy);
+    assert_eq!(stored.trust_policy, TRUST, "trust policy is kept verbatim");
+    let mut changed = stored.clone();
+    changed.description = None;
+    changed.max_session_duration = 43200;
+    changed.trust_policy = "{ }".to_owned();
+    // Save-time principal resolution (policy.md §1.7.3) round-trips with the role.
+    changed.trust_principals = vec![
+        ResolvedPrincipal {
+            arn: format!("arn:aws:iam::{A}:user/a/b"),
+            id: "AIDAB".to_owned(),
+        },
+        ResolvedPrincipal {
+            arn: format!("arn:aws:iam::{B}:role/\"q\""),
+            id: "AROAQ".to_owned(),
+        },
+    ];
+    changed.permissions_boundary = Some(format!("arn:aws:iam::{A}:policy/B"));
+    tx.update_role(&changed).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let used = RoleLastUsed {
+        date: at(60),
+        region: "eu-west-1".to_owned(),
+    };
+    store.record_role_use("AROA1", &used).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let stored = tx.role_by_id(acct(A), "AROA1").await.unwrap().unwrap();
+    assert_eq!(stored.last_used, Some(used));
+    assert_eq!(stored.description, None);
+    assert_eq!(stored.max_session_duration, 43200);
+    assert_eq!(stored.trust_policy, "{ }");
+    assert_eq!(stored.trust_principals, changed.trust_principals);
+    tx.delete_role(acct(A), "AROA1").await.unwrap();
+    assert!(tx.role_by_id(acct(A), "AROA1").await.unwrap().is_none());
+    assert_eq!(tx.count(acct(A), CountedEntity::Roles).await.unwrap(), 0);
+}
+
+async fn policy_versions_never_reused<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    let mut spec = new_policy(A, "ANPA1", "Ops");
+    spec.description = Some("operators".to_owned());
+    let created = tx.insert_policy(&spec).await.unwrap();
+    assert_eq!(created.default_version_id, "v1");
+    assert_eq!(created.arn, spec.arn);
+    assert_eq!(created.description.as_deref(), Some("operators"));
+    assert_eq!(
+        (created.attachment_count, created.boundary_usage_count),
+        (0, 0)
+    );
+    assert_eq!(created.updated, created.created);
+    let v2 = tx
+        .insert_policy_version(acct(A), "ANPA1", "{\"v\": 2}", at(10), false)
+        .await
+        .unwrap();
+    assert_eq!((v2.version_id.as_str(), v2.is_default), ("v2", false));
+    let v3 = tx
+        .insert_policy_version(acct(A), "ANPA1", "{\"v\": 3}", at(20), true)
+        .await
+        .unwrap();
+    assert_eq!((v3.version_id.as_str(), v3.is_default), ("v3", true));
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let policy = tx.policy_by_name(acct(A), "OPS").await.unwrap().unwrap();
+    assert_eq!(policy.default_version_id, "v3");
+    assert_eq!(policy.updated, at(20));
+    tx.delete_policy_version(acct(A), "ANPA1", "v2")
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict(tx.delete_policy_version(acct(A), "ANPA1", "v3").await),
+        Constraint::DefaultPolicyVersion
+    );
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let v4 = tx
+        .insert_policy_version(acct(A), "ANPA1", "{\"v\": 4}", at(30), false)
+        .await
+        .unwrap();
+    assert_eq!(v4.version_id, "v4", "v2 is never reused");
+    let ids: Vec<_> = tx
+        .policy_versions(acct(A), "ANPA1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| (v.version_id, v.is_default))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("v4".into(), false),
+            ("v3".into(), true),
+            ("v1".into(), false)
+        ]
+    );
+    let v1 = tx
+        .policy_version(acct(A), "ANPA1", "v1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(v1.document, DOC, "documents are kept verbatim");
+    for missing in ["v2", "v9", "1", "v01", "v", ""] {
+        assert!(
+            tx.policy_version(acct(A), "ANPA1", missing)
+                .await
+                .unwrap()
+                .is_none(),
+            "{missing}"
+        );
+    }
+    assert!(matches!(
+        tx.delete_policy_version(acct(A), "ANPA1", "v2").await,
+        Err(StoreError::NotFound)
+    ));
+    tx.set_default_policy_version(acct(A), "ANPA1", "v1", at(40))
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.set_default_policy_version(acct(A), "ANPA1", "v2", at(41))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let policy = tx.policy_by_id(acct(A), "ANPA1").await.unwrap().unwrap();
+    assert_eq!(
+        (policy.default_version_id.as_str(), policy.updated),
+        ("v1", at(40))
+    );
+    tx.commit().await.unwrap();
+
+    // Deleting the policy and creating it again starts a new history under a new id.
+    let mut tx = store.begin().await.unwrap();
+    for v in ["v3", "v4"] {
+        tx.delete_policy_version(acct(A), "ANPA1", v).await.unwrap();
+    }
+    tx.delete_policy(acct(A), "ANPA1").await.unwrap();
+    assert!(
+        tx.policy_versions(acct(A), "ANPA1")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let again = tx
+        .insert_policy(&new_policy(A, "ANPA2", "Ops"))
+        .await
+        .unwrap();
+    assert_eq!(again.default_version_id, "v1");
+    tx.commit().await.unwrap();
+}
+
+async fn attachments_restrict_policy_deletion<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    let policy = tx
+        .insert_policy(&new_policy(A, "ANPA1", "Ops"))
+        .await
+        .unwrap();
+    let other = tx
+        .insert_policy(&new_policy(A, "ANPA2", "Audit"))
+        .await
+        .unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    tx.insert_group(&group(A, "AGPA1", "g")).await.unwrap();
+    tx.insert_role(&role(A, "AROA1", "r")).await.unwrap();
+    let holders = [
+        PolicyHolder::Role("AROA1".into()),
+        PolicyHolder::User("AIDA1".into()),
+        PolicyHolder::Group("AGPA1".into()),
+    ];
+    for holder in &holders {
+        assert!(tx.attach_policy(acct(A), holder, "ANPA1").await.unwrap());
+        assert!(!tx.attach_policy(acct(A), holder, "ANPA1").await.unwrap());
+    }
+    assert!(
+        tx.attach_policy(acct(A), &holders[1], "ANPA2")
+            .await
+            .unwrap()
+    );
+    assert!(matches!(
+        tx.attach_policy(acct(A), &holders[1], "ANPANONE").await,
+        Err(StoreError::NotFound)
+    ));
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let stored = tx.policy_by_id(acct(A), "ANPA1").await.unwrap().unwrap();
+    assert_eq!(stored.attachment_count, 3);
+    assert_eq!(tx.policy_holders(acct(A), "ANPA1").await.unwrap(), holders);
+    let attached: Vec<_> = tx
+        .attached_policies(acct(A), &holders[1])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(attached, ["Ops", "Audit"], "attachment order");
+    let listed = tx
+        .list_policies(acct(A), PolicyUsage::AsPermissions, &ListQuery::first(10))
+        .await
+        .unwrap();
+    assert_eq!(listed.items.len(), 2);
+    assert_eq!(
+        conflict(tx.delete_policy(acct(A), "ANPA1").await),
+        Constraint::InUse
+    );
+    drop(tx);
+
+    // Boundary use counts and protects too.
+    let mut tx = store.begin().await.unwrap();
+    for holder in &holders {
+        assert!(tx.detach_policy(acct(A), holder, "ANPA1").await.unwrap());
+        assert!(!tx.detach_policy(acct(A), holder, "ANPA1").await.unwrap());
+    }
+    let mut u = tx.user_by_id(acct(A), "AIDA1").await.unwrap().unwrap();
+    u.permissions_boundary = Some(policy.arn.clone());
+    tx.update_user(&u).await.unwrap();
+    let mut r = tx.role_by_id(acct(A), "AROA1").await.unwrap().unwrap();
+    r.permissions_boundary = Some(policy.arn.clone());
+    tx.update_role(&r).await.unwrap();
+    let stored = tx
+        .policy_by_arn(acct(A), &policy.arn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (stored.attachment_count, stored.boundary_usage_count),
+        (0, 2)
+    );
+    let boundaries = tx
+        .list_policies(acct(A), PolicyUsage::AsBoundary, &ListQuery::first(10))
+        .await
+        .unwrap();
+    assert_eq!(boundaries.items.len(), 1);
+    let attached = tx
+        .list_policies(acct(A), PolicyUsage::Attached, &ListQuery::first(10))
+        .await
+        .unwrap();
+    assert_eq!(attached.items.len(), 2);
+    assert_eq!(
+        tx.list_policies(acct(A), PolicyUsage::Any, &ListQuery::first(10))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        2
+    );
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.delete_policy(acct(A), "ANPA1").await),
+        Constraint::InUse
+    );
+    drop(tx);
+
+    let mut tx = store.begin().await.unwrap();
+    u.permissions_boundary = None;
+    tx.update_user(&u).await.unwrap();
+    r.permissions_boundary = None;
+    tx.update_role(&r).await.unwrap();
+    tx.delete_policy(acct(A), "ANPA1").await.unwrap();
+    assert!(tx.policy_by_id(acct(A), "ANPA1").await.unwrap().is_none());
+    assert!(
+        tx.policy_version(acct(A), "ANPA1", "v1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(other.name, "Audit");
+    assert_eq!(tx.count(acct(A), CountedEntity::Policies).await.unwrap(), 1);
+    tx.commit().await.unwrap();
+}
+
+async fn inline_policies<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    tx.insert_role(&role(A, "AROA1", "r")).await.unwrap();
+    let holder = PolicyHolder::User("AIDA1".into());
+    let put = |name: &str, document: &str| InlinePolicy {
+        holder: holder.clone(),
+        name: name.to_owned(),
+        document: document.to_owned(),
+    };
+    tx.put_inline_policy(acct(A), &put("S3Read", DOC))
+        .await
+        .unwrap();
+    tx.put_inline_policy(acct(A), &put("alpha", "{}"))
+        .await
+        .unwrap();
+    // Same name in another case replaces the document and keeps the stored spelling.
+    tx.put_inline_policy(acct(A), &put("s3read", "{\"new\": true}"))
+        .await
+        .unwrap();
+    // The same name on another holder is independent.
+    tx.put_inline_policy(
+        acct(A),
+        &InlinePolicy {
+            holder: PolicyHolder::Role("AROA1".into()),
+            name: "S3Read".into(),
+            document: "{}".into(),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let got = tx
+        .inline_policy(acct(A), &holder, "S3READ")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(got.name, "S3Read");
+    assert_eq!(got.document, "{\"new\": true}");
+    let names: Vec<_> = tx
+        .inline_policies(acct(A), &holder)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["alpha", "S3Read"]);
+    assert!(
+        tx.delete_inline_policy(acct(A), &holder, "ALPHA")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tx.delete_inline_policy(acct(A), &holder, "alpha")
+            .await
+            .unwrap()
+    );
+    assert_eq!(tx.inline_policies(acct(A), &holder).await.unwrap().len(), 1);
+    assert_eq!(
+        tx.inline_policies(acct(A), &PolicyHolder::Role("AROA1".into()))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+async fn user_dependents_restrict_deletion<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let cipher = test_cipher();
+    let secret = SecretAccessKey::new("x".repeat(40));
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    tx.insert_access_key(&AccessKey {
+        account: acct(A),
+        id: "AKIAUSERKEY000000001".into(),
+        owner: KeyOwner::User("AIDA1".into()),
+        status: KeyStatus::Active,
+        created: at(0),
+        last_used: None,
+        secret: cipher.seal("AKIAUSERKEY000000001", &secret).unwrap(),
+    })
+    .await
+    .unwrap();
+    tx.set_tags(
+        acct(A),
+        &TagTarget::User("AIDA1".into()),
+        &[Tag {
+            key: "k".into(),
+            value: "v".into(),
+        }],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.delete_user(acct(A), "AIDA1").await),
+        Constraint::InUse
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_access_key(acct(A), "AKIAUSERKEY000000001")
+        .await
+        .unwrap();
+    tx.put_inline_policy(
+        acct(A),
+        &InlinePolicy {
+            holder: PolicyHolder::User("AIDA1".into()),
+            name: "p".into(),
+            document: "{}".into(),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.delete_user(acct(A), "AIDA1").await),
+        Constraint::InUse
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.delete_inline_policy(acct(A), &PolicyHolder::User("AIDA1".into()), "p")
+            .await
+            .unwrap()
+    );
+    tx.delete_user(acct(A), "AIDA1").await.unwrap();
+    // Tags go with the user (a later user with the same id would not inherit them).
+    assert!(
+        tx.tags(acct(A), &TagTarget::User("AIDA1".into()))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    tx.commit().await.unwrap();
+}
+
+async fn access_keys<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let cipher = test_cipher();
+    let secret = SecretAccessKey::new("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into());
+    let key = |id: &str, owner: KeyOwner, created: i64| AccessKey {
+        account: acct(A),
+        id: id.to_owned(),
+        owner,
+        status: KeyStatus::Active,
+        created: at(created),
+        last_used: None,
+        secret: cipher.seal(id, &secret).unwrap(),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    let user_key_2 = key("AKIAUSER000000000002", KeyOwner::User("AIDA1".into()), 5);
+    let user_key_1 = key("AKIAUSER000000000001", KeyOwner::User("AIDA1".into()), 1);
+    let root_key = key("AKIAROOT000000000001", KeyOwner::Root, 0);
+    for k in [&user_key_2, &user_key_1, &root_key] {
+        tx.insert_access_key(k).await.unwrap();
+    }
+    assert_eq!(
+        conflict(tx.insert_access_key(&root_key).await),
+        Constraint::AccessKeyId
+    );
+    drop(tx);
+
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    for k in [&user_key_2, &user_key_1, &root_key] {
+        tx.insert_access_key(k).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    // The hot path: no transaction, the sealed secret opens to the original.
+    let stored = store
+        .access_key("AKIAUSER000000000001")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored, user_key_1);
+    assert_eq!(cipher.open(&stored.id, &stored.secret).unwrap(), secret);
+    assert!(
+        store
+            .access_key("AKIANOPE000000000000")
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let mut tx = store.begin().await.unwrap();
+    let ids: Vec<_> = tx
+        .access_keys(acct(A), &KeyOwner::User("AIDA1".into()))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|k| k.id)
+        .collect();
+    assert_eq!(
+        ids,
+        ["AKIAUSER000000000001", "AKIAUSER000000000002"],
+        "oldest first"
+    );
+    let root: Vec<_> = tx.access_keys(acct(A), &KeyOwner::Root).await.unwrap();
+    assert_eq!(root, std::slice::from_ref(&root_key));
+    tx.set_access_key_status(acct(A), "AKIAUSER000000000001", KeyStatus::Inactive)
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.set_access_key_status(acct(A), "AKIANOPE000000000000", KeyStatus::Active)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    tx.commit().await.unwrap();
+
+    let used = KeyLastUsed {
+        date: at(100),
+        service: "iam".into(),
+        region: "us-east-1".into(),
+    };
+    store
+        .record_access_key_use("AKIAUSER000000000001", &used)
+        .await
+        .unwrap();
+    let stored = store
+        .access_key("AKIAUSER000000000001")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.status, KeyStatus::Inactive);
+    assert_eq!(stored.last_used, Some(used));
+
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_access_key(acct(A), "AKIAROOT000000000001")
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.delete_access_key(acct(A), "AKIAROOT000000000001").await,
+        Err(StoreError::NotFound)
+    ));
+    tx.commit().await.unwrap();
+    assert!(
+        store
+            .access_key("AKIAROOT000000000001")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn access_keys_same_second_in_creation_order<S: Store>(store: S) {
+    // api.md §1.5: oldest first; `created` has whole seconds, so keys created within one
+    // second must still come back in creation order. The ids are chosen to sort the other
+    // way round, and the keys are spread over two transactions and two owners.
+    with_accounts(&store, &[A]).await;
+    let cipher = test_cipher();
+    let secret = SecretAccessKey::new("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into());
+    let key = |id: &str, owner: KeyOwner| AccessKey {
+        account: acct(A),
+        id: id.to_owned(),
+        owner,
+        status: KeyStatus::Active,
+        created: at(7),
+        last_used: None,
+        secret: cipher.seal(id, &secret).unwrap(),
+    };
+    let owner = KeyOwner::User("AIDA1".into());
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    tx.insert_access_key(&key("AKIAZZZZ000000000003", owner.clone()))
+        .await
+        .unwrap();
+    tx.insert_access_key(&key("AKIAROOT000000000009", KeyOwner::Root))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_access_key(&key("AKIAMMMM000000000002", owner.clone()))
+        .await
+        .unwrap();
+    tx.insert_access_key(&key("AKIAAAAA000000000001", KeyOwner::Root))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let ids = |keys: Vec<AccessKey>| keys.into_iter().map(|k| k.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(tx.access_keys(acct(A), &owner).await.unwrap()),
+        ["AKIAZZZZ000000000003", "AKIAMMMM000000000002"],
+        "user keys in creation order"
+    );
+    assert_eq!(
+        ids(tx.access_keys(acct(A), &KeyOwner::Root).await.unwrap()),
+        ["AKIAROOT000000000009", "AKIAAAAA000000000001"],
+        "root keys in creation order"
+    );
+    // A deleted key does not disturb the order of the others.
+    tx.delete_access_key(acct(A), "AKIAZZZZ000000000003")
+        .await
+        .unwrap();
+    tx.insert_access_key(&key("AKIABBBB000000000004", owner.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(tx.access_keys(acct(A), &owner).await.unwrap()),
+        ["AKIAMMMM000000000002", "AKIABBBB000000000004"]
+    );
+}
+
+async fn tags<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let tag = |k: &str, v: &str| Tag {
+        key: k.to_owned(),
+        value: v.to_owned(),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_role(&role(A, "AROA1", "r")).await.unwrap();
+    let target = TagTarget::Role("AROA1".into());
+    let first = [tag("z", "1"), tag("a", ""), tag("Costcenter", "7")];
+    tx.set_tags(acct(A), &target, &first).await.unwrap();
+    // Another kind of entity with the same id keeps its own tags.
+    tx.set_tags(
+        acct(A),
+        &TagTarget::Policy("AROA1".into()),
+        &[tag("p", "q")],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.tags(acct(A), &target).await.unwrap(),
+        first,
+        "order is kept"
+    );
+    let second = [tag("a", "2")];
+    tx.set_tags(acct(A), &target, &second).await.unwrap();
+    assert_eq!(tx.tags(acct(A), &target).await.unwrap(), second);
+    tx.set_tags(acct(A), &target, &[]).await.unwrap();
+    assert!(tx.tags(acct(A), &target).await.unwrap().is_empty());
+    assert_eq!(
+        tx.tags(acct(A), &TagTarget::Policy("AROA1".into()))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    tx.set_tags(acct(A), &target, &first).await.unwrap();
+    tx.delete_role(acct(A), "AROA1").await.unwrap();
+    assert!(tx.tags(acct(A), &target).await.unwrap().is_empty());
+}
+
+async fn oidc_providers<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let provider = OidcProvider {
+        account: acct(A),
+        url: "token.actions.githubusercontent.com".into(),
+        client_ids: vec!["sts.amazonaws.com".into(), "other".into()],
+        thumbprints: vec!["6938fd4d98bab03faadb97b34396831e3780aea1".into()],
+        created: at(0),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_oidc_provider(&provider).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.insert_oidc_provider(&provider).await),
+        Constraint::OidcProviderUrl
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.oidc_provider(acct(A), &provider.url).await.unwrap(),
+        Some(provider.clone())
+    );
+    let mut changed = provider.clone();
+    changed.client_ids = vec!["third".into()];
+    changed.thumbprints.push("a".repeat(40));
+    tx.update_oidc_provider(&changed).await.unwrap();
+    let eks = OidcProvider {
+        url: "oidc.eks.eu-west-1.amazonaws.com/id/ABC".into(),
+        ..provider.clone()
+    };
+    tx.insert_oidc_provider(&eks).await.unwrap();
+    assert_eq!(
+        tx.list_oidc_providers(acct(A)).await.unwrap(),
+        [eks.clone(), changed]
+    );
+    assert_eq!(
+        tx.count(acct(A), CountedEntity::OidcProviders)
+            .await
+            .unwrap(),
+        2
+    );
+    tx.delete_oidc_provider(acct(A), &provider.url)
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.delete_oidc_provider(acct(A), &provider.url).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(tx.list_oidc_providers(acct(A)).await.unwrap(), [eks]);
+}
+
+async fn audit_is_atomic_with_the_change<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    // Dropped: neither the user nor its audit event exists.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "dropped")).await.unwrap();
+    tx.insert_audit(&audit(A, "e-dropped", "CreateUser"))
+        .await
+        .unwrap();
+    drop(tx);
+    // Explicit rollback: same.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "rolled")).await.unwrap();
+    tx.insert_audit(&audit(A, "e-rolled", "CreateUser"))
+        .await
+        .unwrap();
+    tx.rollback().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.audit_events(acct(A), None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    assert!(tx.user_by_id(acct(A), "AIDA1").await.unwrap().is_none());
+    // Committed: both, and the record is verbatim.
+    tx.insert_user(&user(A, "AIDA1", "kept")).await.unwrap();
+    let event = audit(A, "e-kept", "CreateUser");
+    tx.insert_audit(&event).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    for i in 0..3 {
+        tx.insert_audit(&audit(A, &format!("e-{i}"), "ListUsers"))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        conflict(tx.insert_audit(&audit(A, "e-kept", "X")).await),
+        Constraint::AuditEventId
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    for i in 0..3 {
+        tx.insert_audit(&audit(A, &format!("e-{i}"), "ListUsers"))
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let first = tx.audit_events(acct(A), None, 2).await.unwrap();
+    assert_eq!(first.items[0], event);
+    assert_eq!(first.items[1].id, "e-0");
+    let rest = tx
+        .audit_events(acct(A), first.next.as_deref(), 2)
+        .await
+        .unwrap();
+    let ids: Vec<_> = rest.items.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["e-1", "e-2"]);
+    assert_eq!(rest.next, None);
+}
+
+async fn dropped_transaction_leaves_nothing<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "alice")).await.unwrap();
+    tx.commit().await.unwrap();
+    let before = store.generation(acct(A)).await.unwrap();
+
+    // A CreateUser-like operation: a group and tags are written, then the user insert
+    // fails; the operation gives up, and none of it may remain.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_group(&group(A, "AGPA1", "g")).await.unwrap();
+    tx.set_tags(
+        acct(A),
+        &TagTarget::User("AIDA2".into()),
+        &[Tag {
+            key: "k".into(),
+            value: "v".into(),
+        }],
+    )
+    .await
+    .unwrap();
+    tx.insert_audit(&audit(A, "e-1", "CreateUser"))
+        .await
+        .unwrap();
+    assert_eq!(
+        conflict(tx.insert_user(&user(A, "AIDA2", "ALICE")).await),
+        Constraint::UserName
+    );
+    drop(tx);
+
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.group_by_id(acct(A), "AGPA1").await.unwrap().is_none());
+    assert!(
+        tx.tags(acct(A), &TagTarget::User("AIDA2".into()))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        tx.audit_events(acct(A), None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    assert_eq!(
+        store.generation(acct(A)).await.unwrap(),
+        before,
+        "no bump without commit"
+    );
+}
+
+async fn generation_bumps_on_every_mutation<S: Store>(store: S) {
+    let mut changes = store.watch_changes();
+    with_accounts(&store, &[A, B]).await;
+    let mut expected_a = store.generation(acct(A)).await.unwrap();
+    assert_eq!(expected_a, 1, "creating the account is its first change");
+
+    // Drain the account-creation notifications.
+    let mut seen = Vec::new();
+    while seen.len() < 2 {
+        match changes.next().await.unwrap() {
+            Change::Account {
+                account,
+                generation,
+            } => seen.push((account, generation)),
+            Change::Lagged => {}
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, [(acct(A), 1), (acct(B), 1)]);
+
+    let mut mutate = async |label: &str, tx: S::Tx| {
+        tx.commit().await.unwrap();
+        expected_a += 1;
+        assert_eq!(
+            store.generation(acct(A)).await.unwrap(),
+            expected_a,
+            "after {label}"
+        );
+        loop {
+            match changes.next().await.unwrap() {
+                Change::Account {
+                    account,
+                    generation,
+                } if account == acct(A) => {
+                    assert_eq!(generation, expected_a, "announced after {label}");
+                    break;
+                }
+                _ => {}
+            }
+        }
+    };
+
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    mutate("insert user", tx).await;
+    let mut tx = store.begin().await.unwrap();
+    // Several writes in one transaction: one bump.
+    tx.insert_group(&group(A, "AGPA1", "g")).await.unwrap();
+    tx.add_user_to_group(acct(A), "AGPA1", "AIDA1")
+        .await
+        .unwrap();
+    tx.insert_policy(&new_policy(A, "ANPA1", "p"))
+        .await
+        .unwrap();
+    mutate("several writes", tx).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.attach_policy(acct(A), &PolicyHolder::Group("AGPA1".into()), "ANPA1")
+        .await
+        .unwrap();
+    mutate("attach", tx).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_policy_version(acct(A), "ANPA1", "{}", at(1), true)
+        .await
+        .unwrap();
+    mutate("policy version", tx).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.put_inline_policy(
+        acct(A),
+        &InlinePolicy {
+            holder: PolicyHolder::User("AIDA1".into()),
+            name: "i".into(),
+            document: "{}".into(),
+        },
+    )
+    .await
+    .unwrap();
+    mutate("inline policy", tx).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.set_tags(acct(A), &TagTarget::User("AIDA1".into()), &[])
+        .await
+        .unwrap();
+    mutate("tags", tx).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.detach_policy(acct(A), &PolicyHolder::Group("AGPA1".into()), "ANPA1")
+        .await
+        .unwrap();
+    mutate("detach", tx).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.remove_user_from_group(acct(A), "AGPA1", "AIDA1")
+        .await
+        .unwrap();
+    tx.delete_group(acct(A), "AGPA1").await.unwrap();
+    mutate("delete group", tx).await;
+
+    // Reads, audit-only writes and no-op writes change nothing.
+    let mut tx = store.begin().await.unwrap();
+    tx.user_by_name(acct(A), "u").await.unwrap();
+    tx.insert_audit(&audit(A, "e-1", "GetUser")).await.unwrap();
+    assert!(
+        !tx.detach_policy(acct(A), &PolicyHolder::User("AIDA1".into()), "ANPA1")
+            .await
+            .unwrap()
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(store.generation(acct(A)).await.unwrap(), expected_a);
+    assert_eq!(
+        store.generation(acct(B)).await.unwrap(),
+        1,
+        "other accounts untouched"
+    );
+}
+
+async fn concurrent_writers_one_wins<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let writer = |id: &'static str| {
+        let store = store.clone();
+        async move {
+            let mut tx = store.begin().await?;
+            tx.lock_account(acct(A)).await?;
+            tx.insert_user(&user(A, id, if id.ends_with('1') { "Dup" } else { "dup" }))
+                .await?;
+            tx.commit().await
+        }
+    };
+    let (one, two) = join(writer("AIDA1"), writer("AIDA2")).await;
+    let outcomes = [&one, &two];
+    assert_eq!(
+        outcomes.iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{one:?} {two:?}"
+    );
+    let loser = outcomes.iter().find(|r| r.is_err()).unwrap();
+    assert!(
+        matches!(
+            loser,
+            Err(StoreError::Conflict {
+                constraint: Constraint::UserName
+            })
+        ),
+        "{loser:?}"
+    );
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.count(acct(A), CountedEntity::Users).await.unwrap(), 1);
+}
+
+async fn account_isolation<S: Store>(store: S) {
+    with_accounts(&store, &[A, B]).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    tx.insert_group(&group(A, "AGPA1", "g")).await.unwrap();
+    tx.insert_policy(&new_policy(A, "ANPA1", "p"))
+        .await
+        .unwrap();
+    tx.insert_user(&user(B, "AIDB1", "v")).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.user_by_id(acct(B), "AIDA1").await.unwrap().is_none());
+    assert!(tx.user_by_name(acct(B), "u").await.unwrap().is_none());
+    assert!(tx.policy_by_id(acct(B), "ANPA1").await.unwrap().is_none());
+    assert!(
+        tx.list_users(acct(B), &ListQuery::first(10))
+            .await
+            .unwrap()
+            .items
+            .len()
+            == 1
+    );
+    // Cross-account attachment and membership are refused as not found.
+    assert!(matches!(
+        tx.attach_policy(acct(B), &PolicyHolder::User("AIDB1".into()), "ANPA1")
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        tx.add_user_to_group(acct(A), "AGPA1", "AIDB1").await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        tx.delete_user(acct(B), "AIDA1").await,
+        Err(StoreError::NotFound)
+    ));
+}

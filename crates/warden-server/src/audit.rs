@@ -1,0 +1,345 @@
+//! Audit events in CloudTrail's record format (eventVersion 1.08).
+//!
+//! `requestParameters` is derived generically from the decoded form, the way CloudTrail
+//! shows IAM calls: member names camelCased (`UserName` → `userName`), `X.member.N` lists
+//! as arrays, nested members as objects. Secrets (passwords, private keys, secret access
+//! keys) are replaced by CloudTrail's `HIDDEN_DUE_TO_SECURITY_REASONS`; policy documents are
+//! kept. `responseElements` is `null` for reads and whatever the handler supplies for
+//! writes (never a secret: CreateAccessKey's is built without it).
+
+use serde_json::{Map, Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use warden_core::{AuditEvent, AuditOutcome};
+use warden_query::QueryParams;
+use warden_sts::{SessionKind, SessionRecord};
+use warden_types::AccountId;
+
+use crate::authz::{Compiled, Identity};
+
+/// CloudTrail's replacement for redacted values.
+pub(crate) const HIDDEN: &str = "HIDDEN_DUE_TO_SECURITY_REASONS";
+
+/// Everything known about one call when its audit event is written.
+#[derive(Debug)]
+pub(crate) struct CallRecord<'a> {
+    /// The event id (UUID).
+    pub(crate) event_id: String,
+    /// The request id sent to the client.
+    pub(crate) request_id: &'a str,
+    /// The account the event belongs to.
+    pub(crate) account: AccountId,
+    /// The operation name.
+    pub(crate) event_name: &'a str,
+    /// `iam` or `sts`.
+    pub(crate) service: &'a str,
+    /// Request time.
+    pub(crate) time: OffsetDateTime,
+    /// Scope region (or `us-east-1` when unknown).
+    pub(crate) region: &'a str,
+    /// Client address.
+    pub(crate) source_ip: &'a str,
+    /// `User-Agent`.
+    pub(crate) user_agent: Option<&'a str>,
+    /// The authenticated caller, if authentication succeeded.
+    pub(crate) caller: Option<&'a Compiled>,
+    /// The access key id the request was signed with, if any.
+    pub(crate) access_key_id: Option<&'a str>,
+    /// The decoded parameters.
+    pub(crate) params: &'a QueryParams,
+    /// The response elements (writes only).
+    pub(crate) response: Option<Value>,
+    /// Error code and message on failure.
+    pub(crate) error: Option<(&'a str, String)>,
+    /// Whether the operation only reads.
+    pub(crate) read_only: bool,
+}
+
+impl CallRecord<'_> {
+    /// The stored event: indexed fields plus the CloudTrail JSON.
+    pub(crate) fn to_event(&self, partition: &str) -> AuditEvent {
+        let (principal_arn, identity) = self.user_identity(partition);
+        let mut record = json!({
+            "eventVersion": "1.08",
+            "userIdentity": identity,
+            "eventTime": self.time.format(&Rfc3339).unwrap_or_default(),
+            "eventSource": format!("{}.amazonaws.com", self.service),
+            "eventName": self.event_name,
+            "awsRegion": self.region,
+            "sourceIPAddress": self.source_ip,
+            "userAgent": self.user_agent,
+            "requestParameters": request_parameters(self.params),
+            "responseElements": if self.read_only { Value::Null } else { self.response.clone().unwrap_or(Value::Null) },
+            "requestID": self.request_id,
+            "eventID": self.event_id,
+            "readOnly": self.read_only,
+            "eventType": "AwsApiCall",
+            "managementEvent": true,
+            "recipientAccountId": self.account.as_str(),
+        });
+        if let (Some((code, message)), Some(obj)) = (&self.error, record.as_object_mut()) {
+            obj.insert("errorCode".into(), Value::String((*code).to_owned()));
+            obj.insert("errorMessage".into(), Value::String(message.clone()));
+        }
+        AuditEvent {
+            id: self.event_id.clone(),
+            account: self.account,
+            time: self.time,
+            event_name: self.event_name.to_owned(),
+            outcome: if self.error.is_some() {
+                AuditOutcome::Failure
+            } else {
+                AuditOutcome::Success
+            },
+            principal_arn,
+            access_key_id: self.access_key_id.map(str::to_owned),
+            document: record.to_string(),
+        }
+    }
+
+    fn user_identity(&self, _partition: &str) -> (String, Value) {
+        match self.caller {
+            Some(c) => {
+                let arn = c.arn().to_owned();
+                let v = match &c.identity {
+                    Identity::Root => json!({
+                        "type": "Root",
+                        "principalId": c.account.as_str(),
+                        "arn": arn,
+                        "accountId": c.account.as_str(),
+                        "accessKeyId": self.access_key_id,
+                    }),
+                    Identity::User(u) => json!({
+                        "type": "IAMUser",
+                        "principalId": u.id,
+                        "arn": arn,
+                        "accountId": c.account.as_str(),
+                        "accessKeyId": self.access_key_id,
+                        "userName": u.name,
+                    }),
+                    Identity::Session => json!({
+                        "type": match c.session.as_deref().map(|s| s.kind) {
+                            Some(SessionKind::FederatedUser) => "FederatedUser",
+                            _ => "AssumedRole",
+                        },
+                        "principalId": c.user_id(),
+                        "arn": arn,
+                        "accountId": c.account.as_str(),
+                        "accessKeyId": self.access_key_id,
+                    }),
+                };
+                let v = match (v, c.session.as_deref()) {
+                    (Value::Object(mut m), Some(s)) => {
+                        m.insert("sessionContext".to_owned(), session_context(c, s));
+                        Value::Object(m)
+                    }
+                    (v, _) => v,
+                };
+                (arn, v)
+            }
+            // Failed authentication: only the key id (and the account, when the key was
+            // found) are known.
+            None => (
+                String::new(),
+                json!({
+                    "type": "Unknown",
+                    "accountId": self.account.as_str(),
+                    "accessKeyId": self.access_key_id,
+                }),
+            ),
+        }
+    }
+}
+
+/// CloudTrail's `sessionContext` of a request signed with temporary credentials: the
+/// issuer (the role of a role session, the user of a federated or GetSessionToken session)
+/// and the session attributes.
+fn session_context(c: &Compiled, s: &SessionRecord) -> Value {
+    let issuer_type = match s.kind {
+        SessionKind::RoleSession => "Role",
+        SessionKind::RootSession => "Root",
+        SessionKind::FederatedUser | SessionKind::UserSession
+            if s.parent_id == c.account.as_str() =>
+        {
+            "Root"
+        }
+        SessionKind::FederatedUser | SessionKind::UserSession => "IAMUser",
+    };
+    let issuer_name = s.parent_arn.rsplit(['/', ':']).next().unwrap_or_default();
+    let mut context = json!({
+        "sessionIssuer": {
+            "type": issuer_type,
+            "principalId": s.parent_id,
+            "arn": s.parent_arn,
+            "accountId": c.account.as_str(),
+            "userName": issuer_name,
+        },
+        "attributes": {
+            "creationDate": warden_sts::session::iso8601(s.issued_at),
+            "mfaAuthenticated": s.mfa_present.to_string(),
+        },
+    });
+    if let (Some(si), Value::Object(m)) = (&s.source_identity, &mut context) {
+        m.insert("sourceIdentity".to_owned(), Value::String(si.clone()));
+    }
+    context
+}
+
+/// Whether a parameter holds a secret that must not reach the audit log.
+fn is_secret(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("password")
+        || lower.contains("secret")
+        || lower.contains("privatekey")
+        || lower == "authenticationcode1"
+        || lower == "authenticationcode2"
+}
+
+/// CloudTrail's `requestParameters` from the form (see the module docs).
+pub(crate) fn request_parameters(params: &QueryParams) -> Value {
+    let mut root = Value::Object(Map::new());
+    let mut names: Vec<(&str, &str)> = params
+        .iter()
+        .filter(|(n, _)| *n != "Action" && *n != "Version" && !n.starts_with("X-Amz-"))
+        .collect();
+    // Stable output, and list members in index order.
+    names.sort_by_key(|a| natural_key(a.0));
+    for (name, value) in names {
+        let value = if name.split('.').any(is_secret) {
+            Value::String(HIDDEN.to_owned())
+        } else {
+            Value::String(value.to_owned())
+        };
+        insert_path(&mut root, name, value);
+    }
+    if root.as_object().is_some_and(Map::is_empty) {
+        Value::Null
+    } else {
+        root
+    }
+}
+
+/// Splits a name into text and numeric parts so that `member.10` sorts after `member.2`.
+fn natural_key(name: &str) -> Vec<(u64, String)> {
+    name.split('.')
+        .map(|s| match s.parse::<u64>() {
+            Ok(n) => (n, String::new()),
+            Err(_) => (u64::MAX, s.to_owned()),
+        })
+        .collect()
+}
+
+fn camel(segment: &str) -> String {
+    let mut chars = segment.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Inserts `value` at the dotted form path: `A.member.N.B` → `a[N-1].b`.
+fn insert_path(root: &mut Value, name: &str, value: Value) {
+    let parts: Vec<&str> = name.split('.').collect();
+    let mut node = root;
+    let mut i = 0;
+    while i < parts.len() {
+        let Some(part) = parts.get(i) else { return };
+        let is_last = i + 1 == parts.len();
+        let key = camel(part);
+        // `Name.member.N…` → an array element.
+        if let (Some(&"member"), Some(index)) = (
+            parts.get(i + 1),
+            parts.get(i + 2).and_then(|n| n.parse::<usize>().ok()),
+        ) {
+            let Some(obj) = node.as_object_mut() else {
+                return;
+            };
+            let arr = obj.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+            let Some(arr) = arr.as_array_mut() else {
+                return;
+            };
+            let pos = index.saturating_sub(1);
+            while arr.len() <= pos {
+                arr.push(Value::Null);
+            }
+            let Some(slot) = arr.get_mut(pos) else { return };
+            if i + 3 == parts.len() {
+                *slot = value;
+                return;
+            }
+            if !slot.is_object() {
+                *slot = Value::Object(Map::new());
+            }
+            node = slot;
+            i += 3;
+            continue;
+        }
+        let Some(obj) = node.as_object_mut() else {
+            return;
+        };
+        if is_last {
+            obj.insert(key, value);
+            return;
+        }
+        let child = obj.entry(key).or_insert_with(|| Value::Object(Map::new()));
+        if !child.is_object() {
+            *child = Value::Object(Map::new());
+        }
+        node = child;
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(form: &str) -> QueryParams {
+        QueryParams::parse(form.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn camel_cases_and_builds_lists() {
+        let p = params(
+            "Action=CreateUser&Version=2010-05-08&UserName=alice&Tags.member.1.Key=team&Tags.member.1.Value=blue&Tags.member.2.Key=x&Tags.member.2.Value=",
+        );
+        assert_eq!(
+            request_parameters(&p),
+            json!({"userName": "alice", "tags": [{"key": "team", "value": "blue"}, {"key": "x", "value": ""}]})
+        );
+    }
+
+    #[test]
+    fn scalar_lists_keep_index_order() {
+        let mut form = String::from("Action=UntagUser&UserName=a");
+        for i in 1..=11 {
+            form.push_str(&format!("&TagKeys.member.{i}=k{i}"));
+        }
+        let v = request_parameters(&params(&form));
+        assert_eq!(v["tagKeys"][1], "k2");
+        assert_eq!(v["tagKeys"][10], "k11");
+    }
+
+    #[test]
+    fn secrets_are_hidden_documents_kept() {
+        let p =
+            params("Action=CreateLoginProfile&UserName=a&Password=hunter2&PolicyDocument=%7B%7D");
+        let v = request_parameters(&p);
+        assert_eq!(v["password"], HIDDEN);
+        assert_eq!(v["policyDocument"], "{}");
+    }
+
+    #[test]
+    fn presigned_auth_parameters_are_not_request_parameters() {
+        let p = params("Action=GetUser&X-Amz-Signature=abc&X-Amz-Credential=k&UserName=a");
+        assert_eq!(request_parameters(&p), json!({"userName": "a"}));
+    }
+
+    #[test]
+    fn no_parameters_is_null() {
+        assert_eq!(
+            request_parameters(&params("Action=ListUsers&Version=2010-05-08")),
+            Value::Null
+        );
+    }
+}

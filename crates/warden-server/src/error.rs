@@ -1,0 +1,275 @@
+//! [`ApiError`]: the one type that renders every error response of the service.
+//!
+//! Every failure — SigV4, form decoding, operation lookup, validation, authorization,
+//! store, handler rules, body limit, unknown routes — becomes an `ApiError`, and
+//! [`ApiError::wire`] is the single exhaustive mapping to AWS's code, HTTP status and fault
+//! (api.md §1.7, engineering guide §3.6). There are no wildcard arms: adding a variant
+//! (here or in [`SigV4Error`]/[`StoreError`]) breaks the build exactly where its wire code
+//! must be chosen. Internal errors carry their cause for the logs and go on the wire with
+//! a generic message.
+
+use warden_core::{CipherError, StoreError};
+use warden_policy::PolicyErrors;
+use warden_query::{DecodeError, ServiceError};
+use warden_sigv4::SigV4Error;
+
+/// The generic message of 5xx responses; the detail is logged, never sent.
+const INTERNAL_MESSAGE: &str = "We encountered an internal error. Please try again.";
+
+/// An error answered to the client with AWS's error envelope.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// `AccessDenied` (403) with AWS's message (policy.md §6.6, api.md §5.9).
+    #[error("{0}")]
+    AccessDenied(String),
+    /// A SigV4 authentication failure (api.md §2.9), with its own AWS code.
+    #[error(transparent)]
+    Auth(SigV4Error),
+    /// The request body exceeded the configured limit (api.md §1.2 requires ≥ 32 MiB).
+    #[error("request body exceeds {limit} bytes")]
+    BodyTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// `DeleteConflict` (409) with AWS's message.
+    #[error("{0}")]
+    DeleteConflict(String),
+    /// `EntityAlreadyExists` (409) with AWS's message.
+    #[error("{0}")]
+    EntityAlreadyExists(String),
+    /// An unexpected server-side failure; answered `InternalFailure` (500), or
+    /// `ServiceUnavailable` (503) when the database is unreachable or contended.
+    #[error("internal error: {0}")]
+    Internal(#[from] InternalError),
+    /// `InvalidAction` (400): unknown action or wrong `Version` (api.md §1.1).
+    #[error("{0}")]
+    InvalidAction(String),
+    /// `InvalidParameterValue` (400): STS semantic validation (session tags, policy ARNs,
+    /// api.md §6.2 step 2).
+    #[error("{0}")]
+    InvalidParameterValue(String),
+    /// `InvalidInput` (400): semantic validation by an operation.
+    #[error("{0}")]
+    InvalidInput(String),
+    /// `LimitExceeded` (409): a quota (api.md §3.7).
+    #[error("{0}")]
+    LimitExceeded(String),
+    /// `MalformedPolicyDocument` (400).
+    #[error("{0}")]
+    MalformedPolicyDocument(String),
+    /// `MalformedQueryString` (404): the form or query string could not be decoded.
+    #[error(transparent)]
+    MalformedQueryString(DecodeError),
+    /// An HTTP method other than `GET`/`POST` on the API path.
+    #[error("method `{0}` is not allowed")]
+    MethodNotAllowed(String),
+    /// `MissingAction` (400): no `Action` parameter.
+    #[error("missing action")]
+    MissingAction,
+    /// `NoSuchEntity` (404) with AWS's message (api.md §5.3).
+    #[error("{0}")]
+    NoSuchEntity(String),
+    /// A route this server does not have (e.g. the dev reset outside dev mode).
+    #[error("no route for `{0}`")]
+    NotFound(String),
+    /// A real IAM/STS operation this server does not implement yet: `NotImplemented`
+    /// (501), never a fake success and never `InvalidAction`.
+    #[error("the {service} operation {operation} is not implemented by this server yet")]
+    NotImplemented {
+        /// `IAM` or `STS`.
+        service: &'static str,
+        /// The operation name.
+        operation: &'static str,
+    },
+    /// `PackedPolicyTooLarge` (400): session policies or tags over budget (api.md §6.11).
+    #[error("{0}")]
+    PackedPolicyTooLarge(String),
+    /// `ValidationError` (400) with the complete message (api.md §1.6).
+    #[error("{0}")]
+    Validation(String),
+}
+
+/// The causes of internal failures; logged, never sent to clients.
+#[derive(Debug, thiserror::Error)]
+pub enum InternalError {
+    /// A stored secret could not be decrypted (wrong key file, corruption).
+    #[error("while opening a stored secret: {0}")]
+    Cipher(#[source] CipherError),
+    /// A handler broke the pipeline's contract (e.g. returned without authorizing).
+    #[error("handler contract violated: {0}")]
+    Contract(&'static str),
+    /// A stored policy document no longer parses; refusing is safer than skipping it
+    /// (a skipped Deny would widen access).
+    #[error("stored policy `{id}` is invalid: {source}")]
+    StoredPolicy {
+        /// The policy name or ARN.
+        id: String,
+        /// The parse errors.
+        #[source]
+        source: PolicyErrors,
+    },
+    /// The store failed.
+    #[error("store failure: {0}")]
+    Store(#[source] StoreError),
+    /// The stored STS key ring does not decode (corruption, another key file).
+    #[error("while loading the session-token key ring: {0}")]
+    KeyRing(#[source] warden_sts::KeyRingError),
+    /// A session token could not be sealed.
+    #[error("while sealing a session token: {0}")]
+    SealSession(#[source] warden_sts::SealError),
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        Self::Internal(InternalError::Store(error))
+    }
+}
+
+impl From<SigV4Error> for ApiError {
+    fn from(error: SigV4Error) -> Self {
+        Self::Auth(error)
+    }
+}
+
+/// `NotImplemented`, 501: not a modelled code, but clients treat unknown 5xx codes as
+/// server errors, which is what an unimplemented operation is.
+const NOT_IMPLEMENTED: ServiceError = ServiceError::new("NotImplemented", 501);
+/// Unknown route: 404 with an AWS-shaped body.
+const NOT_FOUND: ServiceError = ServiceError::new("NotFound", 404);
+/// Wrong method: 405 with an AWS-shaped body.
+const METHOD_NOT_ALLOWED: ServiceError = ServiceError::new("MethodNotAllowed", 405);
+/// Body limit: 413 with an AWS-shaped body (AWS's front ends answer oversized requests
+/// with 413 too).
+const REQUEST_ENTITY_TOO_LARGE: ServiceError = ServiceError::new("RequestEntityTooLarge", 413);
+const DELETE_CONFLICT: ServiceError = ServiceError::new("DeleteConflict", 409);
+const ENTITY_ALREADY_EXISTS: ServiceError = ServiceError::new("EntityAlreadyExists", 409);
+const INVALID_INPUT: ServiceError = ServiceError::new("InvalidInput", 400);
+const LIMIT_EXCEEDED: ServiceError = ServiceError::new("LimitExceeded", 409);
+const MALFORMED_POLICY_DOCUMENT: ServiceError = ServiceError::new("MalformedPolicyDocument", 400);
+const NO_SUCH_ENTITY: ServiceError = ServiceError::new("NoSuchEntity", 404);
+const PACKED_POLICY_TOO_LARGE: ServiceError = ServiceError::new("PackedPolicyTooLarge", 400);
+
+impl ApiError {
+    /// The wire code, status and fault: the one exhaustive mapping.
+    pub fn wire(&self) -> ServiceError {
+        match self {
+            Self::AccessDenied(_) => ServiceError::ACCESS_DENIED,
+            Self::Auth(e) => match e {
+                SigV4Error::MissingAuthenticationToken(_) => {
+                    ServiceError::MISSING_AUTHENTICATION_TOKEN
+                }
+                SigV4Error::IncompleteSignature(_) => ServiceError::INCOMPLETE_SIGNATURE,
+                SigV4Error::SignatureDoesNotMatch(_) => ServiceError::SIGNATURE_DOES_NOT_MATCH,
+                SigV4Error::InvalidClientTokenId(_) => ServiceError::INVALID_CLIENT_TOKEN_ID,
+                SigV4Error::ExpiredToken(_) => ServiceError::EXPIRED_TOKEN,
+            },
+            Self::BodyTooLarge { .. } => REQUEST_ENTITY_TOO_LARGE,
+            Self::DeleteConflict(_) => DELETE_CONFLICT,
+            Self::EntityAlreadyExists(_) => ENTITY_ALREADY_EXISTS,
+            Self::Internal(e) => match e {
+                InternalError::Store(s) => match s {
+                    // Retryable: botocore and the SDKs retry 503 with back-off.
+                    StoreError::Contention(_) | StoreError::Unavailable(_) => {
+                        ServiceError::SERVICE_UNAVAILABLE
+                    }
+                    StoreError::Conflict { .. }
+                    | StoreError::Corrupt(_)
+                    | StoreError::Migration(_)
+                    | StoreError::NotFound
+                    | StoreError::Query(_) => ServiceError::INTERNAL_FAILURE,
+                },
+                InternalError::Cipher(_)
+                | InternalError::KeyRing(_)
+                | InternalError::SealSession(_)
+                | InternalError::Contract(_)
+                | InternalError::StoredPolicy { .. } => ServiceError::INTERNAL_FAILURE,
+            },
+            Self::InvalidAction(_) => ServiceError::INVALID_ACTION,
+            Self::InvalidInput(_) => INVALID_INPUT,
+            Self::InvalidParameterValue(_) => ServiceError::INVALID_PARAMETER_VALUE,
+            Self::PackedPolicyTooLarge(_) => PACKED_POLICY_TOO_LARGE,
+            Self::LimitExceeded(_) => LIMIT_EXCEEDED,
+            Self::MalformedPolicyDocument(_) => MALFORMED_POLICY_DOCUMENT,
+            Self::MalformedQueryString(_) => ServiceError::MALFORMED_QUERY_STRING,
+            Self::MethodNotAllowed(_) => METHOD_NOT_ALLOWED,
+            Self::MissingAction => ServiceError::MISSING_ACTION,
+            Self::NoSuchEntity(_) => NO_SUCH_ENTITY,
+            Self::NotFound(_) => NOT_FOUND,
+            Self::NotImplemented { .. } => NOT_IMPLEMENTED,
+            Self::Validation(_) => ServiceError::VALIDATION_ERROR,
+        }
+    }
+
+    /// The `<Message>` text: AWS's wording where it is known, a generic text for internal
+    /// errors.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Auth(e) => e.message(),
+            Self::Internal(InternalError::Store(
+                StoreError::Contention(_) | StoreError::Unavailable(_),
+            )) => "Service is temporarily unavailable. Please try again.".to_owned(),
+            Self::Internal(_) => INTERNAL_MESSAGE.to_owned(),
+            Self::MalformedQueryString(e) => format!("The query string is malformed: {e}"),
+            Self::MissingAction => "Could not find operation: Action parameter missing".to_owned(),
+            Self::NotImplemented { service, operation } => {
+                format!("The {service} operation {operation} is not implemented by this server yet")
+            }
+            Self::BodyTooLarge { limit } => {
+                format!("Request body exceeds the maximum of {limit} bytes")
+            }
+            Self::MethodNotAllowed(m) => format!("The HTTP method {m} is not allowed"),
+            Self::NotFound(p) => format!("The resource {p} does not exist"),
+            Self::AccessDenied(m)
+            | Self::DeleteConflict(m)
+            | Self::EntityAlreadyExists(m)
+            | Self::InvalidAction(m)
+            | Self::InvalidInput(m)
+            | Self::InvalidParameterValue(m)
+            | Self::PackedPolicyTooLarge(m)
+            | Self::LimitExceeded(m)
+            | Self::MalformedPolicyDocument(m)
+            | Self::NoSuchEntity(m)
+            | Self::Validation(m) => m.clone(),
+        }
+    }
+
+    /// Whether this is a server-side failure worth logging at error level.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, Self::Internal(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! wire_cases {
+        ($($name:ident: $err:expr => ($code:expr, $status:expr);)*) => {$(
+            #[test]
+            fn $name() {
+                let e: ApiError = $err;
+                assert_eq!(e.wire().code, $code);
+                assert_eq!(e.wire().status, $status);
+            }
+        )*};
+    }
+
+    wire_cases! {
+        access_denied: ApiError::AccessDenied("x".into()) => ("AccessDenied", 403);
+        no_such_entity: ApiError::NoSuchEntity("x".into()) => ("NoSuchEntity", 404);
+        not_implemented: ApiError::NotImplemented { service: "IAM", operation: "CreateRole" } => ("NotImplemented", 501);
+        store_unavailable: ApiError::from(StoreError::NotFound) => ("InternalFailure", 500);
+        missing_auth: ApiError::Auth(SigV4Error::missing_authentication_token()) => ("MissingAuthenticationToken", 403);
+        body_too_large: ApiError::BodyTooLarge { limit: 1 } => ("RequestEntityTooLarge", 413);
+        limit_exceeded: ApiError::LimitExceeded("x".into()) => ("LimitExceeded", 409);
+        invalid_parameter_value: ApiError::InvalidParameterValue("x".into()) => ("InvalidParameterValue", 400);
+        packed_policy_too_large: ApiError::PackedPolicyTooLarge("x".into()) => ("PackedPolicyTooLarge", 400);
+    }
+
+    #[test]
+    fn internal_errors_hide_their_detail() {
+        let e = ApiError::from(StoreError::NotFound);
+        assert_eq!(e.message(), INTERNAL_MESSAGE);
+        assert_eq!(e.wire().fault.as_str(), "Receiver");
+    }
+}

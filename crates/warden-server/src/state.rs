@@ -1,0 +1,238 @@
+//! [`AppState`]: the store, injected clock/ids/cipher, the policy cache and metrics.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, RwLock, Weak};
+
+use warden_core::{Change, ChangeStream, Clock, IdGenerator, SecretCipher, Store, StoreError};
+use warden_types::AccountId;
+
+use crate::authz::PolicyCache;
+use crate::bootstrap::{self, BootstrapError, RootKey};
+use crate::metrics::Metrics;
+
+/// The largest request body accepted by default: api.md §1.2 requires at least 32 MiB.
+pub const DEFAULT_BODY_LIMIT: usize = 32 * 1024 * 1024;
+
+/// Deployment settings the request pipeline needs.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// The partition of every emitted ARN (`aws`).
+    pub partition: String,
+    /// The default account: failed authentications with unknown keys are audited here.
+    pub default_account: AccountId,
+    /// Whether the listener is TLS (`aws:SecureTransport`).
+    pub secure_transport: bool,
+    /// Largest accepted request body in bytes.
+    pub body_limit: usize,
+}
+
+impl ServerConfig {
+    /// Defaults for `account`: partition `aws`, plain HTTP, 32 MiB bodies.
+    pub fn new(account: AccountId) -> Self {
+        Self {
+            partition: "aws".to_owned(),
+            default_account: account,
+            secure_transport: false,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+/// A future yielding a fresh, empty store (dev reset).
+pub type StoreFuture<S> = Pin<Box<dyn Future<Output = Result<S, StoreError>> + Send>>;
+
+/// Dev mode: how to wipe all state and which root key to re-create.
+pub struct DevMode<S> {
+    /// Replaces the store by an empty one (it receives the old store to close it);
+    /// `None` to empty the current store in place with [`Store::wipe`] instead
+    /// (PostgreSQL: dropping the schema under other connections would be worse).
+    pub fresh_store: Option<Box<dyn Fn(S) -> StoreFuture<S> + Send + Sync>>,
+    /// The root key re-created after a reset.
+    pub root: RootKey,
+}
+
+impl<S> fmt::Debug for DevMode<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DevMode")
+            .field("root", &self.root)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Injected services (time, ids, secret encryption).
+#[derive(Clone, Debug)]
+pub struct Services {
+    /// The clock (request time, SigV4 window, CreateDate).
+    pub clock: Arc<dyn Clock>,
+    /// Unique ids and secrets.
+    pub ids: Arc<dyn IdGenerator>,
+    /// Seals and opens secret access keys.
+    pub cipher: Arc<dyn SecretCipher>,
+}
+
+/// Shared state of the app; cheap to clone.
+pub struct AppState<S: Store> {
+    inner: Arc<Inner<S>>,
+}
+
+impl<S: Store> Clone for AppState<S> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<S: Store> fmt::Debug for AppState<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AppState")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+pub(crate) struct Inner<S: Store> {
+    store: RwLock<S>,
+    pub(crate) config: ServerConfig,
+    pub(crate) services: Services,
+    pub(crate) cache: PolicyCache,
+    pub(crate) metrics: Metrics,
+    dev: Option<DevMode<S>>,
+    reset_lock: tokio::sync::Mutex<()>,
+    /// The STS session-token key ring, once loaded (`crate::sessions`).
+    pub(crate) ring: RwLock<Option<Arc<warden_sts::KeyRing>>>,
+    /// Serialises the first load of the ring on this node.
+    pub(crate) ring_init: tokio::sync::Mutex<()>,
+}
+
+impl<S: Store> AppState<S> {
+    /// Builds the state and starts the task that invalidates the policy cache on store
+    /// change notifications (must be called inside a Tokio runtime). The task ends when the
+    /// last clone of the state is dropped.
+    pub fn new(
+        store: S,
+        config: ServerConfig,
+        services: Services,
+        dev: Option<DevMode<S>>,
+    ) -> Self {
+        let changes = store.watch_changes();
+        let inner = Arc::new(Inner {
+            store: RwLock::new(store),
+            config,
+            services,
+            cache: PolicyCache::default(),
+            metrics: Metrics::default(),
+            dev,
+            reset_lock: tokio::sync::Mutex::new(()),
+            ring: RwLock::new(None),
+            ring_init: tokio::sync::Mutex::new(()),
+        });
+        spawn_watcher(Arc::downgrade(&inner), changes);
+        let state = Self { inner };
+        // Load (or, on the first start of a deployment, create) the STS key ring now rather
+        // than on the first session request; failures are retried by that request.
+        let loading = state.clone();
+        tokio::spawn(async move {
+            if let Err(e) = crate::sessions::key_ring(&loading).await {
+                tracing::warn!(error = %e, "loading the STS key ring failed; retried on use");
+            }
+        });
+        state
+    }
+
+    pub(crate) fn inner(&self) -> &Inner<S> {
+        &self.inner
+    }
+
+    /// The current store (a clone: stores are handles on a pool).
+    pub fn store(&self) -> Result<S, StoreError> {
+        self.inner
+            .store
+            .read()
+            .map(|s| s.clone())
+            .map_err(|_| StoreError::NotFound)
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ServerConfig {
+        &self.inner.config
+    }
+
+    /// The injected services.
+    pub fn services(&self) -> &Services {
+        &self.inner.services
+    }
+
+    /// Whether the dev reset endpoint is enabled.
+    pub fn is_dev(&self) -> bool {
+        self.inner.dev.is_some()
+    }
+
+    /// The metrics exposition text.
+    pub fn render_metrics(&self) -> String {
+        self.inner.metrics.render()
+    }
+
+    /// Dev mode: replaces the store with an empty one, re-creates the account and its root
+    /// key, and drops every cached policy. `Ok(false)` outside dev mode.
+    pub async fn dev_reset(&self) -> Result<bool, DevResetError> {
+        let Some(dev) = &self.inner.dev else {
+            return Ok(false);
+        };
+        let _guard = self.inner.reset_lock.lock().await;
+        let old = self.store().map_err(DevResetError::Store)?;
+        let store = match &dev.fresh_store {
+            Some(fresh_store) => fresh_store(old).await.map_err(DevResetError::Store)?,
+            None => {
+                old.wipe().await.map_err(DevResetError::Store)?;
+                old
+            }
+        };
+        bootstrap::ensure_account(
+            &store,
+            &self.inner.services,
+            self.inner.config.default_account,
+            Some(&dev.root),
+        )
+        .await
+        .map_err(DevResetError::Bootstrap)?;
+        if dev.fresh_store.is_some() {
+            // A new store has its own change feed; the old watcher ends with the old store.
+            spawn_watcher(Arc::downgrade(&self.inner), store.watch_changes());
+            if let Ok(mut slot) = self.inner.store.write() {
+                *slot = store;
+            }
+        }
+        self.inner.cache.invalidate_all();
+        // The fresh store holds no key ring: the next session call creates one there.
+        if let Ok(mut ring) = self.inner.ring.write() {
+            *ring = None;
+        }
+        Ok(true)
+    }
+}
+
+/// Why a dev reset failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DevResetError {
+    /// Creating the fresh store, or wiping the current one, failed.
+    #[error("while emptying the store: {0}")]
+    Store(#[source] StoreError),
+    /// Re-creating the account failed.
+    #[error("while re-creating the account: {0}")]
+    Bootstrap(#[source] BootstrapError),
+}
+
+fn spawn_watcher<S: Store>(state: Weak<Inner<S>>, mut changes: S::Changes) {
+    tokio::spawn(async move {
+        while let Some(change) = changes.next().await {
+            let Some(inner) = state.upgrade() else { return };
+            match change {
+                Change::Account { account, .. } => inner.cache.invalidate_account(account),
+                Change::Lagged => inner.cache.invalidate_all(),
+            }
+        }
+    });
+}
