@@ -53,6 +53,9 @@ pub(crate) struct CallRecord<'a> {
     pub(crate) error: Option<(&'a str, String)>,
     /// Whether the operation only reads.
     pub(crate) read_only: bool,
+    /// The `userIdentity` a handler established itself (the verified web identity or SAML
+    /// user of an unsigned call); replaces the one derived from `caller`.
+    pub(crate) identity: Option<Value>,
 }
 
 impl CallRecord<'_> {
@@ -98,6 +101,14 @@ impl CallRecord<'_> {
     }
 
     fn user_identity(&self, _partition: &str) -> (String, Value) {
+        if let Some(identity) = &self.identity {
+            let arn = identity
+                .get("arn")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            return (arn, identity.clone());
+        }
         match self.caller {
             Some(c) => {
                 let arn = c.arn().to_owned();
@@ -116,6 +127,11 @@ impl CallRecord<'_> {
                         "accountId": c.account.as_str(),
                         "accessKeyId": self.access_key_id,
                         "userName": u.name,
+                    }),
+                    // An unsigned call whose token was not verified: nobody is known yet.
+                    Identity::Unauthenticated => json!({
+                        "type": "Unknown",
+                        "accountId": c.account.as_str(),
                     }),
                     Identity::Session => json!({
                         "type": match c.session.as_deref().map(|s| s.kind) {
@@ -188,11 +204,27 @@ fn session_context(c: &Compiled, s: &SessionRecord) -> Value {
 /// Whether a parameter holds a secret that must not reach the audit log.
 fn is_secret(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
+    // UpdateAccountPasswordPolicy's settings name passwords but hold none; CloudTrail
+    // shows them (api.md §5.10). Every other `*Password*` parameter is a password.
+    const PASSWORD_POLICY_SETTINGS: &[&str] = &[
+        "minimumpasswordlength",
+        "allowuserstochangepassword",
+        "maxpasswordage",
+        "passwordreuseprevention",
+        "passwordresetrequired",
+    ];
+    if PASSWORD_POLICY_SETTINGS.contains(&lower.as_str()) {
+        return false;
+    }
     lower.contains("password")
         || lower.contains("secret")
         || lower.contains("privatekey")
         || lower == "authenticationcode1"
         || lower == "authenticationcode2"
+        || lower == "tokencode"
+        // Bearer credentials of the noAuth STS operations (api.md §6.3, §6.4).
+        || lower == "webidentitytoken"
+        || lower == "samlassertion"
 }
 
 /// CloudTrail's `requestParameters` from the form (see the module docs).
@@ -327,6 +359,30 @@ mod tests {
         let v = request_parameters(&p);
         assert_eq!(v["password"], HIDDEN);
         assert_eq!(v["policyDocument"], "{}");
+    }
+
+    #[test]
+    fn passwords_are_hidden_password_policy_settings_kept() {
+        let p = params(
+            "Action=ChangePassword&OldPassword=old-Secret1&NewPassword=new-Secret1",
+        );
+        let v = request_parameters(&p);
+        assert_eq!(v["oldPassword"], HIDDEN);
+        assert_eq!(v["newPassword"], HIDDEN);
+        let p = params(
+            "Action=UpdateLoginProfile&UserName=a&Password=s3cret&PasswordResetRequired=true",
+        );
+        let v = request_parameters(&p);
+        assert_eq!(v["password"], HIDDEN);
+        assert_eq!(v["passwordResetRequired"], "true");
+        let p = params(
+            "Action=UpdateAccountPasswordPolicy&MinimumPasswordLength=12&MaxPasswordAge=90&PasswordReusePrevention=3&AllowUsersToChangePassword=true",
+        );
+        assert_eq!(
+            request_parameters(&p),
+            json!({"minimumPasswordLength": "12", "maxPasswordAge": "90",
+                   "passwordReusePrevention": "3", "allowUsersToChangePassword": "true"})
+        );
     }
 
     #[test]

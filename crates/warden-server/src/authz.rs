@@ -51,6 +51,9 @@ pub(crate) enum Identity {
     /// A role session or a federated user (`Compiled::session` holds the record): a caller
     /// that is not an IAM user (api.md §3.6).
     Session,
+    /// The caller of an unsigned noAuth STS operation (AssumeRoleWithWebIdentity,
+    /// AssumeRoleWithSAML) before its token or assertion is verified: no policies.
+    Unauthenticated,
 }
 
 /// A principal's compiled authorization state (one cache entry).
@@ -87,7 +90,9 @@ impl Compiled {
         match (&self.session, &self.identity) {
             (Some(s), _) => s.user_id.clone(),
             (None, Identity::User(u)) => u.id.clone(),
-            (None, Identity::Root | Identity::Session) => self.account.as_str().to_owned(),
+            (None, Identity::Root | Identity::Session | Identity::Unauthenticated) => {
+                self.account.as_str().to_owned()
+            }
         }
     }
 }
@@ -579,6 +584,11 @@ fn build_context(compiled: &Compiled, facts: &RequestFacts, check: &Check) -> Co
         // aws:TokenIssueTime, aws:MultiFactorAuthPresent/Age, aws:SourceIdentity, ...
         // (policy.md §5.2, api.md §6.5).
         for (key, values) in warden_sts::session::session_context_keys(session, facts.now_unix) {
+            // A check's own value of a key replaces the session's: AssumeRole with a valid
+            // MFA code from a session without MFA (api.md §6.2 step 3; first key wins).
+            if check.keys.iter().any(|(k, _, _)| k.eq_ignore_ascii_case(&key)) {
+                continue;
+            }
             b = match values.as_slice() {
                 [one] if !key.ends_with(":amr") => b.auto(&key, one),
                 _ => b.strings(&key, values.iter().map(String::as_str)),

@@ -32,7 +32,7 @@ use warden_sigv4::{ScopeRules, SecretKey, SigV4Error, payload_sha256};
 use warden_types::AccountId;
 
 use crate::audit::CallRecord;
-use crate::authz::{Compiled, RequestFacts};
+use crate::authz::{Compiled, Identity, RequestFacts};
 use crate::error::{ApiError, InternalError};
 use crate::handlers::{self, Cx, Reply};
 use crate::sessions;
@@ -78,6 +78,8 @@ struct Call {
     account: Option<AccountId>,
     caller: Option<Arc<Compiled>>,
     params: QueryParams,
+    /// The `userIdentity` a handler established (unsigned noAuth calls).
+    audit_identity: Option<serde_json::Value>,
 }
 
 /// The API handler: any path (SDKs keep a path prefix of the endpoint override, api.md
@@ -110,6 +112,7 @@ pub(crate) async fn handle<S: Store>(
         account: None,
         caller: None,
         params: QueryParams::new(),
+        audit_identity: None,
     };
     let result = process(&state, &mut call, &parts, body).await;
     if let Some(op) = call.operation {
@@ -152,7 +155,7 @@ pub(crate) fn render_error(error: &ApiError, service: Service, request_id: &str)
     } else {
         tracing::debug!(request_id, code = wire.code, error = %error, "request refused");
     }
-    let body = error_response(service, &wire, Some(&error.message()), request_id);
+    let body = error_response(service, &wire, error.wire_message().as_deref(), request_id);
     let status = StatusCode::from_u16(wire.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     xml_response(status, body, request_id)
 }
@@ -234,18 +237,18 @@ async fn process<S: Store>(
         }
     };
 
-    let parsed = match parsed {
-        Ok(p) => p,
+    let (compiled, key_id) = match parsed {
+        Ok(parsed) => {
+            call.operation = Some(operation);
+            authenticate(state, call, parsed, &body).await?
+        }
+        // The noAuth STS operations (api.md §6.3, §6.4): an unsigned request gets the
+        // unauthenticated caller; the handler authenticates the token or assertion itself.
+        Err(SigV4Error::MissingAuthenticationToken(_)) if accepts_unsigned(operation) => {
+            call.operation = Some(operation);
+            (unauthenticated_caller(state, call), String::new())
+        }
         Err(e) => {
-            // The noAuth STS operations take their own path (not implemented yet).
-            if let (SigV4Error::MissingAuthenticationToken(_), Operation::Sts(op)) = (&e, operation)
-                && matches!(
-                    op,
-                    StsOperation::AssumeRoleWithWebIdentity | StsOperation::AssumeRoleWithSAML
-                )
-            {
-                return Err(not_implemented(operation));
-            }
             if !matches!(e, SigV4Error::MissingAuthenticationToken(_)) {
                 // Audit what is known about a signed request that failed authentication.
                 call.operation = Some(operation);
@@ -253,39 +256,7 @@ async fn process<S: Store>(
             return Err(e.into());
         }
     };
-    call.operation = Some(operation);
-    call.access_key_id = Some(parsed.access_key_id().to_owned());
-    call.region = parsed.scope().region.to_owned();
-
-    // ---- authentication (api.md §2.8 order: time window before the key lookup)
-    let now_sys: SystemTime = call.now.into();
-    parsed.check_time(now_sys)?;
     let store = state.store()?;
-    let key_id = parsed.access_key_id().to_owned();
-    let compiled = if sessions::is_session_key(&key_id) {
-        // Temporary credentials (api.md §2.7): the token carries the session; no key row.
-        let token = parsed
-            .session_token()
-            .ok_or_else(|| {
-                SigV4Error::invalid_client_token_id("temporary key without a session token")
-            })?
-            .to_owned();
-        let ring = sessions::key_ring(state).await?;
-        let record = sessions::open_token(&ring, &token, &key_id)?;
-        call.account = record.account.parse().ok();
-        let verified = parsed.verify(
-            &SecretKey::new(record.secret_access_key.expose()),
-            &payload_sha256(&body),
-            now_sys,
-        )?;
-        drop(verified);
-        if call.now.unix_timestamp() >= record.expires_at {
-            return Err(SigV4Error::expired_token().into());
-        }
-        sessions::resolve(state, &store, record).await?
-    } else {
-        authenticate_long_term(state, call, &store, parsed, &body, now_sys).await?
-    };
     call.caller = Some(Arc::clone(&compiled));
 
     // ---- operation
@@ -312,8 +283,16 @@ async fn process<S: Store>(
         user_agent: call.user_agent.clone(),
         region: call.region.clone(),
     };
+    // A call that only reads takes no write lock (api.md §1.8 step 5 still holds: one
+    // transaction per call).
+    let reads_only = matches!(operation, Operation::Iam(_)) && is_read_only(operation.name());
+    let tx = if reads_only {
+        store.begin_read().await?
+    } else {
+        store.begin().await?
+    };
     let mut cx = Cx {
-        tx: store.begin().await?,
+        tx,
         caller: &compiled,
         access_key_id: &key_id,
         state,
@@ -345,9 +324,18 @@ async fn process<S: Store>(
         Some(result) => success_response(call.service, &action, result.as_ref(), &call.request_id),
         None => empty_response(call.service, &action, &call.request_id),
     };
+    call.audit_identity = reply.audit_identity;
     let record = call_record(state, call, operation.name(), None, reply.audit);
-    tx.insert_audit(&record).await?;
-    tx.commit().await?;
+    // An IAM change commits with its audit event (api.md §1.8 step 5); a call that changes
+    // no IAM state is audited by the background writer (`crate::audit_sink`).
+    let audited_with_change = matches!(operation, Operation::Iam(_)) && !reads_only;
+    if audited_with_change {
+        tx.insert_audit(&record).await?;
+        tx.commit().await?;
+    } else {
+        tx.commit().await?;
+        state.inner().audit.record(record).await;
+    }
     // Read-your-writes for this node's policy cache (other nodes hear the change feed).
     // STS operations change no IAM state (RoleLastUsed does not affect decisions).
     if !is_read_only(operation.name()) && matches!(operation, Operation::Iam(_)) {
@@ -356,6 +344,81 @@ async fn process<S: Store>(
     // Success is audited; make `handle` skip the failure audit.
     call.operation = None;
     Ok(xml)
+}
+
+/// Authenticates a signed request (api.md §2.7, §2.8): the caller and the access key id.
+async fn authenticate<S: Store>(
+    state: &AppState<S>,
+    call: &mut Call,
+    parsed: warden_sigv4::ParsedRequest<'_>,
+    body: &[u8],
+) -> Result<(Arc<Compiled>, String), ApiError> {
+    call.access_key_id = Some(parsed.access_key_id().to_owned());
+    call.region = parsed.scope().region.to_owned();
+
+    // ---- authentication (api.md §2.8 order: time window before the key lookup)
+    let now_sys: SystemTime = call.now.into();
+    parsed.check_time(now_sys)?;
+    let store = state.store()?;
+    let key_id = parsed.access_key_id().to_owned();
+    let compiled = if sessions::is_session_key(&key_id) {
+        // Temporary credentials (api.md §2.7): the token carries the session; no key row.
+        let token = parsed
+            .session_token()
+            .ok_or_else(|| {
+                SigV4Error::invalid_client_token_id("temporary key without a session token")
+            })?
+            .to_owned();
+        let ring = sessions::key_ring(state).await?;
+        let record = sessions::open_token(&ring, &token, &key_id)?;
+        call.account = record.account.parse().ok();
+        let verified = parsed.verify(
+            &SecretKey::new(record.secret_access_key.expose()),
+            &payload_sha256(body),
+            now_sys,
+        )?;
+        drop(verified);
+        if call.now.unix_timestamp() >= record.expires_at {
+            return Err(SigV4Error::expired_token().into());
+        }
+        sessions::resolve(state, &store, record).await?
+    } else {
+        authenticate_long_term(state, call, &store, parsed, body, now_sys).await?
+    };
+    Ok((compiled, key_id))
+}
+
+/// Whether the operation may be called without a signature (the `noAuth` operations of the
+/// STS model).
+fn accepts_unsigned(operation: Operation) -> bool {
+    matches!(
+        operation,
+        Operation::Sts(StsOperation::AssumeRoleWithWebIdentity | StsOperation::AssumeRoleWithSAML)
+    )
+}
+
+/// The caller of an unsigned noAuth request: anonymous, no policies, in the account of the
+/// role the request names (`RoleArn`), so that its audit event lands there; the default
+/// account when the ARN names none.
+fn unauthenticated_caller<S: Store>(state: &AppState<S>, call: &mut Call) -> Arc<Compiled> {
+    let account = call
+        .params
+        .get("RoleArn")
+        .and_then(|arn| arn.split(':').nth(4))
+        .and_then(|a| a.parse::<AccountId>().ok())
+        .unwrap_or(state.config().default_account);
+    call.account = Some(account);
+    Arc::new(Compiled {
+        account,
+        identity: Identity::Unauthenticated,
+        principal: warden_policy::Principal::anonymous(),
+        identity_policies: warden_policy::PolicySet::empty(),
+        boundary: None,
+        session: None,
+        session_policies: None,
+        parent_gone: false,
+        epoch: 0,
+    })
 }
 
 /// A validated request of either service.
@@ -375,8 +438,10 @@ async fn authenticate_long_term<S: Store>(
     now_sys: SystemTime,
 ) -> Result<Arc<Compiled>, ApiError> {
     let key_id = parsed.access_key_id().to_owned();
-    let key = store
-        .access_key(&key_id)
+    let inner = state.inner();
+    let key = inner
+        .keys
+        .get_or_load(&inner.cache, &key_id, || store.access_key(&key_id))
         .await?
         .ok_or_else(|| SigV4Error::invalid_client_token_id("unknown access key"))?;
     call.account = Some(key.account);
@@ -409,6 +474,7 @@ async fn authenticate_long_term<S: Store>(
     // Batched per second: a key used again within the same second (same service and
     // region) is not written again (api.md §3.8 allows batching).
     if key.last_used.as_ref() != Some(&used) {
+        inner.keys.note_use(&key.id, &used);
         record_use(store, &key.id, used);
     }
     state
@@ -494,11 +560,13 @@ fn call_record<S: Store>(
         response,
         error: error.map(|e| (e.wire().code, e.message())),
         read_only: is_read_only(event_name),
+        identity: call.audit_identity.clone(),
     }
     .to_event(&state.config().partition)
 }
 
-/// Audits a failed call in its own transaction (the operation's was rolled back).
+/// Audits a failed call through the background writer (the operation's transaction, if
+/// any, was rolled back: nothing changed).
 async fn audit_failure<S: Store>(
     state: &AppState<S>,
     call: &Call,
@@ -507,14 +575,5 @@ async fn audit_failure<S: Store>(
 ) {
     let Some(error) = error else { return };
     let event = call_record(state, call, operation.name(), Some(error), None);
-    let result = async {
-        let store = state.store()?;
-        let mut tx = store.begin().await?;
-        tx.insert_audit(&event).await?;
-        tx.commit().await
-    }
-    .await;
-    if let Err(e) = result {
-        tracing::error!(error = %e, "writing the audit event of a failed call failed");
-    }
+    state.inner().audit.record(event).await;
 }

@@ -56,11 +56,17 @@
 //!    `tests/golden/`, written on first run with `WARDEN_BLESS=1`).
 
 mod access_keys;
+mod account;
 mod attachments;
+mod authorization_details;
 mod boundaries;
 mod groups;
 mod inline_policies;
+mod login_profiles;
+mod instance_profiles;
+mod mfa;
 mod oidc;
+mod password_policy;
 mod policies;
 mod resolve;
 mod roles;
@@ -82,6 +88,8 @@ use crate::state::AppState;
 pub(crate) struct Reply {
     pub(crate) body: Option<Box<dyn WriteXml + Send>>,
     pub(crate) audit: Option<Value>,
+    /// CloudTrail `userIdentity` set by the handler (unsigned noAuth STS calls).
+    pub(crate) audit_identity: Option<Value>,
 }
 
 impl Reply {
@@ -90,6 +98,7 @@ impl Reply {
         Self {
             body: Some(Box::new(output)),
             audit: None,
+            audit_identity: None,
         }
     }
 
@@ -98,12 +107,21 @@ impl Reply {
         Self {
             body: None,
             audit: None,
+            audit_identity: None,
         }
     }
 
     /// CloudTrail `responseElements` for this call.
     pub(crate) fn with_audit(mut self, elements: Value) -> Self {
         self.audit = Some(elements);
+        self
+    }
+
+    /// CloudTrail `userIdentity` for a call whose caller the handler established (an
+    /// unsigned AssumeRoleWithWebIdentity / AssumeRoleWithSAML).
+    #[allow(dead_code, reason = "used by the noAuth STS handlers as they land")]
+    pub(crate) fn with_audit_identity(mut self, identity: Value) -> Self {
+        self.audit_identity = Some(identity);
         self
     }
 }
@@ -215,7 +233,7 @@ impl<S: Store> Cx<'_, S> {
             (Some(n), _) => Ok(UserTarget::Named(n.to_owned())),
             (None, Identity::Root) => Ok(UserTarget::Root),
             (None, Identity::User(u)) => Ok(UserTarget::Named(u.name.clone())),
-            (None, Identity::Session) => Err(ApiError::Validation(
+            (None, Identity::Session | Identity::Unauthenticated) => Err(ApiError::Validation(
                 "Must specify userName when calling with non-User credentials".to_owned(),
             )),
         }
@@ -419,6 +437,33 @@ pub(crate) async fn dispatch<S: Store>(
         IamRequest::ListOpenIDConnectProviderTags(i) => {
             oidc::list_open_id_connect_provider_tags(cx, i).await
         }
+        // instance profiles
+        IamRequest::CreateInstanceProfile(i) => {
+            instance_profiles::create_instance_profile(cx, i).await
+        }
+        IamRequest::GetInstanceProfile(i) => instance_profiles::get_instance_profile(cx, i).await,
+        IamRequest::DeleteInstanceProfile(i) => {
+            instance_profiles::delete_instance_profile(cx, i).await
+        }
+        IamRequest::ListInstanceProfiles(i) => {
+            instance_profiles::list_instance_profiles(cx, i).await
+        }
+        IamRequest::ListInstanceProfilesForRole(i) => {
+            instance_profiles::list_instance_profiles_for_role(cx, i).await
+        }
+        IamRequest::AddRoleToInstanceProfile(i) => {
+            instance_profiles::add_role_to_instance_profile(cx, i).await
+        }
+        IamRequest::RemoveRoleFromInstanceProfile(i) => {
+            instance_profiles::remove_role_from_instance_profile(cx, i).await
+        }
+        IamRequest::TagInstanceProfile(i) => instance_profiles::tag_instance_profile(cx, i).await,
+        IamRequest::UntagInstanceProfile(i) => {
+            instance_profiles::untag_instance_profile(cx, i).await
+        }
+        IamRequest::ListInstanceProfileTags(i) => {
+            instance_profiles::list_instance_profile_tags(cx, i).await
+        }
         // policy simulation
         IamRequest::SimulateCustomPolicy(i) => simulate::simulate_custom_policy(cx, i).await,
         IamRequest::SimulatePrincipalPolicy(i) => simulate::simulate_principal_policy(cx, i).await,
@@ -427,6 +472,41 @@ pub(crate) async fn dispatch<S: Store>(
         }
         IamRequest::GetContextKeysForPrincipalPolicy(i) => {
             simulate::get_context_keys_for_principal_policy(cx, i).await
+        }
+        // virtual MFA devices
+        IamRequest::CreateVirtualMFADevice(i) => mfa::create_virtual_mfa_device(cx, i).await,
+        IamRequest::EnableMFADevice(i) => mfa::enable_mfa_device(cx, i).await,
+        IamRequest::ResyncMFADevice(i) => mfa::resync_mfa_device(cx, i).await,
+        IamRequest::DeactivateMFADevice(i) => mfa::deactivate_mfa_device(cx, i).await,
+        IamRequest::DeleteVirtualMFADevice(i) => mfa::delete_virtual_mfa_device(cx, i).await,
+        IamRequest::GetMFADevice(i) => mfa::get_mfa_device(cx, i).await,
+        IamRequest::ListMFADevices(i) => mfa::list_mfa_devices(cx, i).await,
+        IamRequest::ListVirtualMFADevices(i) => mfa::list_virtual_mfa_devices(cx, i).await,
+        IamRequest::TagMFADevice(i) => mfa::tag_mfa_device(cx, i).await,
+        IamRequest::UntagMFADevice(i) => mfa::untag_mfa_device(cx, i).await,
+        IamRequest::ListMFADeviceTags(i) => mfa::list_mfa_device_tags(cx, i).await,
+        // login profiles and the password policy (api.md §5.10)
+        IamRequest::CreateLoginProfile(i) => login_profiles::create_login_profile(cx, i).await,
+        IamRequest::GetLoginProfile(i) => login_profiles::get_login_profile(cx, i).await,
+        IamRequest::UpdateLoginProfile(i) => login_profiles::update_login_profile(cx, i).await,
+        IamRequest::DeleteLoginProfile(i) => login_profiles::delete_login_profile(cx, i).await,
+        IamRequest::ChangePassword(i) => login_profiles::change_password(cx, i).await,
+        IamRequest::UpdateAccountPasswordPolicy(i) => {
+            password_policy::update_account_password_policy(cx, i).await
+        }
+        IamRequest::GetAccountPasswordPolicy => {
+            password_policy::get_account_password_policy(cx).await
+        }
+        IamRequest::DeleteAccountPasswordPolicy => {
+            password_policy::delete_account_password_policy(cx).await
+        }
+        // account (api.md §5.16)
+        IamRequest::CreateAccountAlias(i) => account::create_account_alias(cx, i).await,
+        IamRequest::DeleteAccountAlias(i) => account::delete_account_alias(cx, i).await,
+        IamRequest::ListAccountAliases(i) => account::list_account_aliases(cx, i).await,
+        IamRequest::GetAccountSummary => account::get_account_summary(cx).await,
+        IamRequest::GetAccountAuthorizationDetails(i) => {
+            authorization_details::get_account_authorization_details(cx, i).await
         }
         other => Err(not_implemented_iam(other.operation())),
     }

@@ -4,10 +4,10 @@
 //! Issued sessions are self-contained sealed tokens (ADR 0004, `crate::sessions`): issuing
 //! writes nothing but the audit event (and AssumeRole's `RoleLastUsed`).
 //!
-//! MFA devices do not exist yet in this server: a request carrying `SerialNumber` and
-//! `TokenCode` can never name a device assigned to the caller, so it is refused with AWS's
-//! "unable to validate MFA code" `AccessDenied` (api.md §6.2 step 3), and one of the two
-//! without the other with the "must provide both" message.
+//! `SerialNumber` + `TokenCode` are verified against the caller's MFA devices by
+//! `super::mfa::verify_token_code` (api.md §6.2 step 3); a valid code makes the new session
+//! MFA-authenticated (`aws:MultiFactorAuthPresent`, `aws:MultiFactorAuthAge`), and so does
+//! an MFA-authenticated calling session.
 
 use std::sync::Arc;
 
@@ -32,12 +32,6 @@ use crate::authz::{self, Check, Identity};
 use crate::error::{ApiError, InternalError};
 use crate::sessions;
 
-/// `AccessDenied` when `SerialNumber` and `TokenCode` are both given (api.md §6.2 step 3;
-/// two spaces after the first period, as AWS sends it).
-const MFA_UNABLE: &str = "MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user.";
-/// `AccessDenied` when only one of `SerialNumber` / `TokenCode` is given.
-const MFA_BOTH: &str =
-    "MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.";
 /// The longest inline session policy (api.md §7.2).
 const SESSION_POLICY_MAX: usize = 2_048;
 
@@ -108,15 +102,6 @@ async fn get_access_key_info<S: Store>(
     Ok(Reply::result(GetAccessKeyInfoOutput {
         account: Some(account),
     }))
-}
-
-/// The MFA parameters (api.md §6.2 step 3), see the module documentation.
-fn check_mfa(serial: Option<&str>, code: Option<&str>) -> Result<(), ApiError> {
-    match (serial, code) {
-        (None, None) => Ok(()),
-        (Some(_), Some(_)) => Err(ApiError::AccessDenied(MFA_UNABLE.to_owned())),
-        _ => Err(ApiError::AccessDenied(MFA_BOTH.to_owned())),
-    }
 }
 
 fn pairs(tags: Option<&[Tag]>) -> Vec<(String, String)> {
@@ -324,8 +309,13 @@ async fn assume_role<S: Store>(
     let inherited_keys: Vec<String> = inherited.iter().map(|(k, _)| k.clone()).collect();
     rules::validate_session_tags(&passed, &transitive, &inherited_keys)
         .map_err(|e| ApiError::InvalidParameterValue(e.to_string()))?;
-    // 3. MFA (no devices yet, see the module documentation).
-    check_mfa(input.serial_number.as_deref(), input.token_code.as_deref())?;
+    // 3. MFA: a valid code for a device enabled for the calling user.
+    let mfa_verified = super::mfa::verify_token_code(
+        cx,
+        input.serial_number.as_deref(),
+        input.token_code.as_deref(),
+    )
+    .await?;
 
     // 4-5. Caller restrictions and authorization (checked per check by `authorize`).
     let role = named_role(cx, &input.role_arn).await?;
@@ -371,6 +361,13 @@ async fn assume_role<S: Store>(
     let mut check = Check::new("sts:AssumeRole", &input.role_arn)
         .with_resource_policy(trust)
         .with_key("sts:RoleSessionName", &input.role_session_name);
+    if mfa_verified {
+        // The MFA keys of this request (api.md §6.2 step 5): authenticated just now. They
+        // replace a calling session's own values (authz.rs).
+        check = check
+            .with_key("aws:MultiFactorAuthPresent", "true")
+            .with_key("aws:MultiFactorAuthAge", "0");
+    }
     if let Some(e) = &input.external_id {
         check = check.with_key("sts:ExternalId", e);
     }
@@ -443,7 +440,15 @@ async fn assume_role<S: Store>(
             .ok_or(ApiError::Internal(InternalError::Contract(
             "stored role ARN does not parse",
         )))?;
-    let mfa = caller_session.as_deref().is_some_and(|s| s.mfa_present);
+    // MFA from this call's code, else inherited from an MFA-authenticated caller session.
+    let (mfa, mfa_auth_time) = if mfa_verified {
+        (true, Some(cx.now.unix_timestamp()))
+    } else {
+        (
+            caller_session.as_deref().is_some_and(|s| s.mfa_present),
+            caller_session.as_deref().and_then(|s| s.mfa_auth_time),
+        )
+    };
     let credentials = issue(
         cx.state,
         cx.now,
@@ -457,7 +462,7 @@ async fn assume_role<S: Store>(
             parent_arn: role_arn,
             session_name: Some(input.role_session_name.clone()),
             mfa_present: mfa,
-            mfa_auth_time: caller_session.as_deref().and_then(|s| s.mfa_auth_time),
+            mfa_auth_time,
             policy: input.policy.clone(),
             policy_arns,
             source_identity: context_si.clone(),
@@ -509,7 +514,9 @@ fn record_role_use<S: Store>(cx: &Cx<'_, S>, role_id: &str) {
 fn long_term_parent<S: Store>(cx: &Cx<'_, S>) -> (bool, String) {
     match &cx.caller.identity {
         Identity::User(u) => (false, u.id.clone()),
-        Identity::Root | Identity::Session => (true, cx.account().to_string()),
+        Identity::Root | Identity::Session | Identity::Unauthenticated => {
+            (true, cx.account().to_string())
+        }
     }
 }
 
@@ -529,7 +536,12 @@ async fn get_session_token<S: Store>(
 ) -> Result<Reply, ApiError> {
     cx.authorize(Vec::new())?;
     long_term_only(cx, "GetSessionToken", "*")?;
-    check_mfa(input.serial_number.as_deref(), input.token_code.as_deref())?;
+    let mfa_verified = super::mfa::verify_token_code(
+        cx,
+        input.serial_number.as_deref(),
+        input.token_code.as_deref(),
+    )
+    .await?;
     let (root, parent_id) = long_term_parent(cx);
     let duration = rules::session_duration(
         DurationRequest::GetSessionToken { root },
@@ -552,8 +564,8 @@ async fn get_session_token<S: Store>(
             parent_id,
             parent_arn: cx.caller.arn().to_owned(),
             session_name: None,
-            mfa_present: false,
-            mfa_auth_time: None,
+            mfa_present: mfa_verified,
+            mfa_auth_time: mfa_verified.then(|| cx.now.unix_timestamp()),
             policy: None,
             policy_arns: Vec::new(),
             source_identity: None,
@@ -670,20 +682,5 @@ mod tests {
         arn_empty_resource: "arn:a:a::aaaaaaaaaa:" => false;
         arn_role: "arn:aws:iam::123456789012:role/r" => true;
         arn_wrong_service_is_syntactically_fine: "arn:aws:s3::123456789012:role/r" => true;
-    }
-
-    #[test]
-    fn mfa_parameters_are_refused_until_devices_exist() {
-        assert!(check_mfa(None, None).is_ok());
-        assert_eq!(
-            check_mfa(Some("arn:aws:iam::123456789012:mfa/d"), Some("123456"))
-                .unwrap_err()
-                .message(),
-            MFA_UNABLE
-        );
-        assert_eq!(
-            check_mfa(None, Some("123456")).unwrap_err().message(),
-            MFA_BOTH
-        );
     }
 }
