@@ -41,6 +41,10 @@ pub enum ApiError {
     /// `ServiceUnavailable` (503) when the database is unreachable or contended.
     #[error("internal error: {0}")]
     Internal(#[from] InternalError),
+    /// `InvalidAuthenticationCode` (403): EnableMFADevice / ResyncMFADevice codes that are
+    /// not two consecutive TOTP values of the device (api.md §5.11).
+    #[error("{0}")]
+    InvalidAuthenticationCode(String),
     /// `InvalidAction` (400): unknown action or wrong `Version` (api.md §1.1).
     #[error("{0}")]
     InvalidAction(String),
@@ -81,12 +85,74 @@ pub enum ApiError {
         /// The operation name.
         operation: &'static str,
     },
+    /// `InvalidUserType` (400): ChangePassword by a caller that is not an IAM user
+    /// (api.md §5.10).
+    #[error("{0}")]
+    InvalidUserType(String),
+    /// `PasswordPolicyViolation` (400): a new password breaks the account password policy
+    /// (api.md §5.10); the message names the rule, never the password.
+    #[error("{0}")]
+    PasswordPolicyViolation(String),
     /// `PackedPolicyTooLarge` (400): session policies or tags over budget (api.md §6.11).
     #[error("{0}")]
     PackedPolicyTooLarge(String),
     /// `ValidationError` (400) with the complete message (api.md §1.6).
     #[error("{0}")]
     Validation(String),
+    /// `ReportNotPresent` (410): no credential report was ever generated; AWS sends no
+    /// `Message` element (api.md §5.17, §1.7).
+    #[error("no credential report exists")]
+    ReportNotPresent,
+    /// `ReportExpired` (410): the credential report is older than 4 hours (api.md §5.17).
+    #[error("{0}")]
+    ReportExpired(String),
+    /// `ReportInProgress` (404): the credential report is being generated (api.md §5.17).
+    #[error("{0}")]
+    ReportInProgress(String),
+    /// `UnmodifiableEntity` (400): a service-linked role changed by an ordinary role
+    /// operation (api.md §5.6).
+    #[error("{0}")]
+    UnmodifiableEntity(String),
+    /// `OrganizationNotFoundException` (400): an Organizations feature in a deployment
+    /// without AWS Organizations (api.md §5.20).
+    #[error("{0}")]
+    OrganizationNotFound(String),
+    /// `InvalidIdentityToken` (400): a web-identity token or SAML assertion that does not
+    /// verify (api.md §6.3, §6.4).
+    #[error("{0}")]
+    InvalidIdentityToken(String),
+    /// `ExpiredTokenException` (400): an expired web-identity token or SAML assertion (not
+    /// SigV4's `ExpiredToken` 403 for expired credentials).
+    #[error("{0}")]
+    ExpiredTokenException(String),
+    /// `IDPCommunicationError` (400, retryable): the identity provider could not be reached
+    /// (api.md §6.3 step 3).
+    #[error("{0}")]
+    IdpCommunicationError(String),
+    /// `IDPRejectedClaim` (403).
+    #[error("{0}")]
+    IdpRejectedClaim(String),
+    /// `InvalidAuthorizationMessageException` (400): DecodeAuthorizationMessage input that
+    /// does not open (api.md §6.9).
+    #[error("{0}")]
+    InvalidAuthorizationMessage(String),
+    /// `ExpiredTradeInTokenException` (400): GetDelegatedAccessToken (api.md §6.10).
+    #[error("{0}")]
+    ExpiredTradeInToken(String),
+    /// `OutboundWebIdentityFederationDisabledException` (403): GetWebIdentityToken without
+    /// outbound federation enabled (api.md §6.10).
+    #[error("{0}")]
+    OutboundWebIdentityFederationDisabled(String),
+    /// `SessionDurationEscalationException` (403): a web-identity token outliving the
+    /// caller's session (api.md §6.10).
+    #[error("{0}")]
+    SessionDurationEscalation(String),
+    /// `FeatureEnabled` (409): outbound web identity federation already enabled (§5.21).
+    #[error("{0}")]
+    FeatureEnabled(String),
+    /// `FeatureDisabled` (404): outbound web identity federation not enabled (§5.21).
+    #[error("{0}")]
+    FeatureDisabled(String),
 }
 
 /// The causes of internal failures; logged, never sent to clients.
@@ -144,10 +210,35 @@ const REQUEST_ENTITY_TOO_LARGE: ServiceError = ServiceError::new("RequestEntityT
 const DELETE_CONFLICT: ServiceError = ServiceError::new("DeleteConflict", 409);
 const ENTITY_ALREADY_EXISTS: ServiceError = ServiceError::new("EntityAlreadyExists", 409);
 const INVALID_INPUT: ServiceError = ServiceError::new("InvalidInput", 400);
+const INVALID_AUTHENTICATION_CODE: ServiceError =
+    ServiceError::new("InvalidAuthenticationCode", 403);
 const LIMIT_EXCEEDED: ServiceError = ServiceError::new("LimitExceeded", 409);
 const MALFORMED_POLICY_DOCUMENT: ServiceError = ServiceError::new("MalformedPolicyDocument", 400);
 const NO_SUCH_ENTITY: ServiceError = ServiceError::new("NoSuchEntity", 404);
 const PACKED_POLICY_TOO_LARGE: ServiceError = ServiceError::new("PackedPolicyTooLarge", 400);
+const REPORT_NOT_PRESENT: ServiceError = ServiceError::new("ReportNotPresent", 410);
+const REPORT_EXPIRED: ServiceError = ServiceError::new("ReportExpired", 410);
+const REPORT_IN_PROGRESS: ServiceError = ServiceError::new("ReportInProgress", 404);
+const UNMODIFIABLE_ENTITY: ServiceError = ServiceError::new("UnmodifiableEntity", 400);
+/// The model gives the Organizations shapes no status (api.md §5.20: use 400).
+const ORGANIZATION_NOT_FOUND: ServiceError =
+    ServiceError::new("OrganizationNotFoundException", 400);
+const INVALID_USER_TYPE: ServiceError = ServiceError::new("InvalidUserType", 400);
+const PASSWORD_POLICY_VIOLATION: ServiceError = ServiceError::new("PasswordPolicyViolation", 400);
+const INVALID_IDENTITY_TOKEN: ServiceError = ServiceError::new("InvalidIdentityToken", 400);
+const EXPIRED_TOKEN_EXCEPTION: ServiceError = ServiceError::new("ExpiredTokenException", 400);
+const IDP_COMMUNICATION_ERROR: ServiceError = ServiceError::new("IDPCommunicationError", 400);
+const IDP_REJECTED_CLAIM: ServiceError = ServiceError::new("IDPRejectedClaim", 403);
+const INVALID_AUTHORIZATION_MESSAGE: ServiceError =
+    ServiceError::new("InvalidAuthorizationMessageException", 400);
+const EXPIRED_TRADE_IN_TOKEN: ServiceError =
+    ServiceError::new("ExpiredTradeInTokenException", 400);
+const OUTBOUND_FEDERATION_DISABLED: ServiceError =
+    ServiceError::new("OutboundWebIdentityFederationDisabledException", 403);
+const SESSION_DURATION_ESCALATION: ServiceError =
+    ServiceError::new("SessionDurationEscalationException", 403);
+const FEATURE_ENABLED: ServiceError = ServiceError::new("FeatureEnabled", 409);
+const FEATURE_DISABLED: ServiceError = ServiceError::new("FeatureDisabled", 404);
 
 impl ApiError {
     /// The wire code, status and fault: the one exhaustive mapping.
@@ -186,8 +277,11 @@ impl ApiError {
             },
             Self::InvalidAction(_) => ServiceError::INVALID_ACTION,
             Self::InvalidInput(_) => INVALID_INPUT,
+            Self::InvalidAuthenticationCode(_) => INVALID_AUTHENTICATION_CODE,
             Self::InvalidParameterValue(_) => ServiceError::INVALID_PARAMETER_VALUE,
             Self::PackedPolicyTooLarge(_) => PACKED_POLICY_TOO_LARGE,
+            Self::InvalidUserType(_) => INVALID_USER_TYPE,
+            Self::PasswordPolicyViolation(_) => PASSWORD_POLICY_VIOLATION,
             Self::LimitExceeded(_) => LIMIT_EXCEEDED,
             Self::MalformedPolicyDocument(_) => MALFORMED_POLICY_DOCUMENT,
             Self::MalformedQueryString(_) => ServiceError::MALFORMED_QUERY_STRING,
@@ -197,6 +291,21 @@ impl ApiError {
             Self::NotFound(_) => NOT_FOUND,
             Self::NotImplemented { .. } => NOT_IMPLEMENTED,
             Self::Validation(_) => ServiceError::VALIDATION_ERROR,
+            Self::ReportNotPresent => REPORT_NOT_PRESENT,
+            Self::ReportExpired(_) => REPORT_EXPIRED,
+            Self::ReportInProgress(_) => REPORT_IN_PROGRESS,
+            Self::UnmodifiableEntity(_) => UNMODIFIABLE_ENTITY,
+            Self::OrganizationNotFound(_) => ORGANIZATION_NOT_FOUND,
+            Self::InvalidIdentityToken(_) => INVALID_IDENTITY_TOKEN,
+            Self::ExpiredTokenException(_) => EXPIRED_TOKEN_EXCEPTION,
+            Self::IdpCommunicationError(_) => IDP_COMMUNICATION_ERROR,
+            Self::IdpRejectedClaim(_) => IDP_REJECTED_CLAIM,
+            Self::InvalidAuthorizationMessage(_) => INVALID_AUTHORIZATION_MESSAGE,
+            Self::ExpiredTradeInToken(_) => EXPIRED_TRADE_IN_TOKEN,
+            Self::OutboundWebIdentityFederationDisabled(_) => OUTBOUND_FEDERATION_DISABLED,
+            Self::SessionDurationEscalation(_) => SESSION_DURATION_ESCALATION,
+            Self::FeatureEnabled(_) => FEATURE_ENABLED,
+            Self::FeatureDisabled(_) => FEATURE_DISABLED,
         }
     }
 
@@ -224,12 +333,40 @@ impl ApiError {
             | Self::EntityAlreadyExists(m)
             | Self::InvalidAction(m)
             | Self::InvalidInput(m)
+            | Self::InvalidAuthenticationCode(m)
             | Self::InvalidParameterValue(m)
             | Self::PackedPolicyTooLarge(m)
+            | Self::InvalidUserType(m)
+            | Self::PasswordPolicyViolation(m)
             | Self::LimitExceeded(m)
             | Self::MalformedPolicyDocument(m)
             | Self::NoSuchEntity(m)
-            | Self::Validation(m) => m.clone(),
+            | Self::Validation(m)
+            | Self::ReportExpired(m)
+            | Self::ReportInProgress(m)
+            | Self::UnmodifiableEntity(m)
+            | Self::OrganizationNotFound(m)
+            | Self::InvalidIdentityToken(m)
+            | Self::ExpiredTokenException(m)
+            | Self::IdpCommunicationError(m)
+            | Self::IdpRejectedClaim(m)
+            | Self::InvalidAuthorizationMessage(m)
+            | Self::ExpiredTradeInToken(m)
+            | Self::OutboundWebIdentityFederationDisabled(m)
+            | Self::SessionDurationEscalation(m)
+            | Self::FeatureEnabled(m)
+            | Self::FeatureDisabled(m) => m.clone(),
+            // Only the audit log sees this text; the wire omits `Message` (`wire_message`).
+            Self::ReportNotPresent => "No credential report exists".to_owned(),
+        }
+    }
+
+    /// The `<Message>` element's text, `None` where AWS sends no `Message`
+    /// (`ReportNotPresent`, api.md §1.7).
+    pub fn wire_message(&self) -> Option<String> {
+        match self {
+            Self::ReportNotPresent => None,
+            other => Some(other.message()),
         }
     }
 
@@ -264,6 +401,13 @@ mod tests {
         limit_exceeded: ApiError::LimitExceeded("x".into()) => ("LimitExceeded", 409);
         invalid_parameter_value: ApiError::InvalidParameterValue("x".into()) => ("InvalidParameterValue", 400);
         packed_policy_too_large: ApiError::PackedPolicyTooLarge("x".into()) => ("PackedPolicyTooLarge", 400);
+        report_not_present: ApiError::ReportNotPresent => ("ReportNotPresent", 410);
+        report_expired: ApiError::ReportExpired("x".into()) => ("ReportExpired", 410);
+        report_in_progress: ApiError::ReportInProgress("x".into()) => ("ReportInProgress", 404);
+        unmodifiable_entity: ApiError::UnmodifiableEntity("x".into()) => ("UnmodifiableEntity", 400);
+        organization_not_found: ApiError::OrganizationNotFound("x".into()) => ("OrganizationNotFoundException", 400);
+        password_policy_violation: ApiError::PasswordPolicyViolation("x".into()) => ("PasswordPolicyViolation", 400);
+        invalid_user_type: ApiError::InvalidUserType("x".into()) => ("InvalidUserType", 400);
     }
 
     #[test]
