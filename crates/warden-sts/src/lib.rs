@@ -9,6 +9,7 @@
 pub mod creds;
 pub mod oidc;
 pub mod rules;
+pub mod saml;
 pub mod session;
 pub mod token;
 pub mod totp;
