@@ -37,6 +37,9 @@ pub enum IdKind {
     ServerCertificate,
     /// Service-specific credential id, `ACCA`, 21 characters.
     ServiceSpecificCredential,
+    /// Signing certificate id (`CertificateId`): no prefix, 32 upper-case alphanumerics
+    /// (api.md §3.3; the model requires at least 24).
+    SigningCertificate,
     /// SSH public key id, `APKA`, 20 characters.
     SshPublicKey,
     /// Temporary (STS) access key id, `ASIA` + 16.
@@ -57,6 +60,7 @@ impl IdKind {
             Self::Role => "AROA",
             Self::ServerCertificate => "ASCA",
             Self::ServiceSpecificCredential => "ACCA",
+            Self::SigningCertificate => "",
             Self::SshPublicKey => "APKA",
             Self::TemporaryAccessKey => "ASIA",
             Self::User => "AIDA",
@@ -75,6 +79,7 @@ impl IdKind {
             | Self::ServerCertificate
             | Self::ServiceSpecificCredential
             | Self::User => 21,
+            Self::SigningCertificate => 32,
         }
     }
 }

@@ -24,11 +24,14 @@ use std::future::Future;
 use time::OffsetDateTime;
 use warden_types::AccountId;
 
+use crate::model::{AccountUsage, LoginProfile, PasswordPolicy};
 use crate::model::{
     AccessKey, Account, AuditEvent, CountedEntity, Group, InlinePolicy, KeyLastUsed, KeyOwner,
     KeyStatus, ManagedPolicy, NewPolicy, OidcProvider, PolicyHolder, PolicyUsage, PolicyVersion,
     Role, RoleLastUsed, Tag, TagTarget, User,
 };
+use crate::model::{InstanceProfile, Workload};
+use crate::model::SamlProvider;
 use crate::secret::EncryptedSecret;
 
 /// A handle on the database. Cheap to clone (a connection pool inside).
@@ -41,6 +44,16 @@ pub trait Store: Clone + Send + Sync + 'static {
     /// Starts a read-write transaction. SQLite takes the write lock here (`BEGIN IMMEDIATE`)
     /// so that a transaction never fails half-way upgrading a read lock.
     fn begin(&self) -> impl Future<Output = Result<Self::Tx, StoreError>> + Send;
+
+    /// Starts a "transaction" for an operation that only reads (Get*, List*, Simulate*):
+    /// the backends run its statements in autocommit mode on a pooled connection (no
+    /// `BEGIN`/`COMMIT` round trips, no write lock; each statement sees a consistent
+    /// snapshot, several statements may see different ones, as IAM's own eventual
+    /// consistency allows). Handlers reached through it must not write. The default is
+    /// [`Store::begin`].
+    fn begin_read(&self) -> impl Future<Output = Result<Self::Tx, StoreError>> + Send {
+        self.begin()
+    }
 
     /// The authentication hot path, outside any transaction: the key with its owner, status
     /// and sealed secret.
@@ -577,6 +590,172 @@ pub trait Transaction: Send {
         account: AccountId,
     ) -> impl Future<Output = Result<Vec<OidcProvider>, StoreError>> + Send;
 
+    // ---- SAML providers
+
+    /// Creates a SAML provider (the caller checks the name is free under the account
+    /// lock; a duplicate is a store error).
+    fn insert_saml_provider(
+        &mut self,
+        provider: &SamlProvider,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A provider by name (exact).
+    fn saml_provider(
+        &mut self,
+        account: AccountId,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<SamlProvider>, StoreError>> + Send;
+    /// Replaces metadata, valid-until and encryption mode. [`StoreError::NotFound`] when
+    /// absent.
+    fn update_saml_provider(
+        &mut self,
+        provider: &SamlProvider,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes a provider and its tags. [`StoreError::NotFound`] when absent.
+    fn delete_saml_provider(
+        &mut self,
+        account: AccountId,
+        name: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// All providers of the account, by name (not paginated, api.md §1.5).
+    fn list_saml_providers(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<Vec<SamlProvider>, StoreError>> + Send;
+
+    // ---- server certificates, signing certificates, SSH keys, service-specific
+    // credentials (api.md §5.15; migration 0010)
+
+    /// Stores a server certificate. Conflict [`Constraint::EntityId`] on an id collision;
+    /// the name's uniqueness is checked by the caller under `lock_account` (and enforced
+    /// by a unique index).
+    fn insert_server_certificate(
+        &mut self,
+        certificate: &crate::model::ServerCertificate,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A server certificate by name, case-insensitively.
+    fn server_certificate(
+        &mut self,
+        account: AccountId,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<crate::model::ServerCertificate>, StoreError>> + Send;
+    /// Replaces the name and path of the server certificate with `certificate.id`.
+    /// [`StoreError::NotFound`] if there is none.
+    fn update_server_certificate(
+        &mut self,
+        certificate: &crate::model::ServerCertificate,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes a server certificate and its tags. [`StoreError::NotFound`] if there is none.
+    fn delete_server_certificate(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Server certificates by name.
+    fn list_server_certificates(
+        &mut self,
+        account: AccountId,
+        query: &ListQuery,
+    ) -> impl Future<Output = Result<Page<crate::model::ServerCertificate>, StoreError>> + Send;
+
+    /// Stores a signing certificate.
+    fn insert_signing_certificate(
+        &mut self,
+        certificate: &crate::model::SigningCertificate,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A signing certificate of the account by id.
+    fn signing_certificate(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<crate::model::SigningCertificate>, StoreError>> + Send;
+    /// The signing certificate of the account with this fingerprint, if any.
+    fn signing_certificate_by_fingerprint(
+        &mut self,
+        account: AccountId,
+        fingerprint: &str,
+    ) -> impl Future<Output = Result<Option<crate::model::SigningCertificate>, StoreError>> + Send;
+    /// The signing certificates of a user or of root, oldest first.
+    fn signing_certificates(
+        &mut self,
+        account: AccountId,
+        owner: &KeyOwner,
+    ) -> impl Future<Output = Result<Vec<crate::model::SigningCertificate>, StoreError>> + Send;
+    /// Activates or deactivates a signing certificate. [`StoreError::NotFound`] if none.
+    fn set_signing_certificate_status(
+        &mut self,
+        account: AccountId,
+        id: &str,
+        status: KeyStatus,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes a signing certificate. [`StoreError::NotFound`] if there is none.
+    fn delete_signing_certificate(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Stores an SSH public key.
+    fn insert_ssh_public_key(
+        &mut self,
+        key: &crate::model::SshPublicKey,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// An SSH public key of the account by id.
+    fn ssh_public_key(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<crate::model::SshPublicKey>, StoreError>> + Send;
+    /// The SSH public keys of a user, oldest first.
+    fn ssh_public_keys(
+        &mut self,
+        account: AccountId,
+        user_id: &str,
+    ) -> impl Future<Output = Result<Vec<crate::model::SshPublicKey>, StoreError>> + Send;
+    /// Activates or deactivates an SSH public key. [`StoreError::NotFound`] if none.
+    fn set_ssh_public_key_status(
+        &mut self,
+        account: AccountId,
+        id: &str,
+        status: KeyStatus,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes an SSH public key. [`StoreError::NotFound`] if there is none.
+    fn delete_ssh_public_key(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Stores a service-specific credential.
+    fn insert_service_credential(
+        &mut self,
+        credential: &crate::model::ServiceCredential,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A service-specific credential of the account by id.
+    fn service_credential(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<crate::model::ServiceCredential>, StoreError>> + Send;
+    /// The service-specific credentials of a user (`Some`) or of every user (`None`),
+    /// oldest first.
+    fn service_credentials(
+        &mut self,
+        account: AccountId,
+        user_id: Option<&str>,
+    ) -> impl Future<Output = Result<Vec<crate::model::ServiceCredential>, StoreError>> + Send;
+    /// Replaces the status and the sealed password of the credential with
+    /// `credential.id`. [`StoreError::NotFound`] if there is none.
+    fn update_service_credential(
+        &mut self,
+        credential: &crate::model::ServiceCredential,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes a service-specific credential. [`StoreError::NotFound`] if there is none.
+    fn delete_service_credential(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
     // ---- audit
 
     /// Stores an audit event; part of the transaction like any write.
@@ -584,6 +763,20 @@ pub trait Transaction: Send {
         &mut self,
         event: &AuditEvent,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Stores several audit events at once (the background audit writer's batches).
+    /// Backends override it with one multi-row insert; the default inserts one by one.
+    fn insert_audit_batch(
+        &mut self,
+        events: &[AuditEvent],
+    ) -> impl Future<Output = Result<(), StoreError>> + Send {
+        async move {
+            for event in events {
+                self.insert_audit(event).await?;
+            }
+            Ok(())
+        }
+    }
     /// Audit events of an account in insertion order; [`Page::next`] is an opaque
     /// position.
     fn audit_events(
@@ -592,6 +785,271 @@ pub trait Transaction: Send {
         after: Option<&str>,
         limit: u32,
     ) -> impl Future<Output = Result<Page<AuditEvent>, StoreError>> + Send;
+
+    // ---- virtual MFA devices (api.md §5.11)
+
+    /// Creates a virtual MFA device, unassigned. The caller checks under
+    /// [`Transaction::lock_account`] that no device has this path and name.
+    fn insert_mfa_device(
+        &mut self,
+        device: &crate::model::MfaDevice,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A device by path and name (exact: both are part of the serial number ARN).
+    fn mfa_device(
+        &mut self,
+        account: AccountId,
+        path: &str,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<crate::model::MfaDevice>, StoreError>> + Send;
+    /// Enables a device for a user and records `step` as its last used TOTP step.
+    /// [`StoreError::NotFound`] if there is no such device.
+    fn enable_mfa_device(
+        &mut self,
+        account: AccountId,
+        path: &str,
+        name: &str,
+        assignment: &crate::model::MfaAssignment,
+        step: i64,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Unassigns a device (it keeps its seed and last used step).
+    /// [`StoreError::NotFound`] if there is no such device.
+    fn deactivate_mfa_device(
+        &mut self,
+        account: AccountId,
+        path: &str,
+        name: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Records `step` as the device's last used TOTP step if it is later than the stored
+    /// one, atomically: `Ok(false)` when that step (or a later one) was already used, so
+    /// that two concurrent requests cannot both use one code. Usage tracking: no
+    /// generation bump.
+    fn use_mfa_step(
+        &mut self,
+        account: AccountId,
+        path: &str,
+        name: &str,
+        step: i64,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Deletes a device and its tags. [`StoreError::NotFound`] if there is none.
+    fn delete_mfa_device(
+        &mut self,
+        account: AccountId,
+        path: &str,
+        name: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// The devices enabled for a user, in creation order.
+    fn user_mfa_devices(
+        &mut self,
+        account: AccountId,
+        user_id: &str,
+    ) -> impl Future<Output = Result<Vec<crate::model::MfaDevice>, StoreError>> + Send;
+    /// Devices of the account in creation order, filtered by assignment (the query's path
+    /// prefix is ignored: ListVirtualMFADevices has none). [`Page::next`] is the last
+    /// item's creation sequence.
+    fn list_mfa_devices(
+        &mut self,
+        account: AccountId,
+        filter: crate::model::MfaAssignmentFilter,
+        query: &ListQuery,
+    ) -> impl Future<Output = Result<Page<crate::model::MfaDevice>, StoreError>> + Send;
+
+    // ---- instance profiles (api.md §5.12) and workloads (`warden workload`)
+
+    /// Creates an instance profile (the caller checks the name under `lock_account`).
+    fn insert_instance_profile(
+        &mut self,
+        profile: &InstanceProfile,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// An instance profile by name, case-insensitively.
+    fn instance_profile_by_name(
+        &mut self,
+        account: AccountId,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<InstanceProfile>, StoreError>> + Send;
+    /// An instance profile by unique id.
+    fn instance_profile_by_id(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<InstanceProfile>, StoreError>> + Send;
+    /// Sets or clears the role of the profile `id`. [`StoreError::NotFound`] without it.
+    fn set_instance_profile_role(
+        &mut self,
+        account: AccountId,
+        id: &str,
+        role_id: Option<&str>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes an instance profile and its tags.
+    fn delete_instance_profile(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Instance profiles by name.
+    fn list_instance_profiles(
+        &mut self,
+        account: AccountId,
+        query: &ListQuery,
+    ) -> impl Future<Output = Result<Page<InstanceProfile>, StoreError>> + Send;
+    /// The instance profiles containing the role `role_id`, by name.
+    fn instance_profiles_for_role(
+        &mut self,
+        account: AccountId,
+        role_id: &str,
+        query: &ListQuery,
+    ) -> impl Future<Output = Result<Page<InstanceProfile>, StoreError>> + Send;
+    /// Registers a workload. Not an IAM change: no generation bump.
+    fn insert_workload(
+        &mut self,
+        workload: &Workload,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A workload by id, in any account (the token names it).
+    fn workload(
+        &mut self,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<Workload>, StoreError>> + Send;
+    /// The workloads of one account, or of all accounts, by account and creation.
+    fn list_workloads(
+        &mut self,
+        account: Option<AccountId>,
+    ) -> impl Future<Output = Result<Vec<Workload>, StoreError>> + Send;
+    /// Marks a workload revoked at `at` (again: keeps the first time).
+    /// [`StoreError::NotFound`] when there is no such workload.
+    fn revoke_workload(
+        &mut self,
+        id: &str,
+        at: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    // ---- login profiles, password policy, account alias (api.md §5.10, §5.16)
+
+    /// The login profile of a user.
+    fn login_profile(
+        &mut self,
+        account: AccountId,
+        user_id: &str,
+    ) -> impl Future<Output = Result<Option<LoginProfile>, StoreError>> + Send;
+    /// Creates or replaces the login profile of `profile.user_id`.
+    fn put_login_profile(
+        &mut self,
+        profile: &LoginProfile,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes a user's login profile; `false` if there was none.
+    fn delete_login_profile(
+        &mut self,
+        account: AccountId,
+        user_id: &str,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// The account password policy, when set.
+    fn password_policy(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<Option<PasswordPolicy>, StoreError>> + Send;
+    /// Creates or replaces the account password policy.
+    fn put_password_policy(
+        &mut self,
+        account: AccountId,
+        policy: &PasswordPolicy,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes the account password policy; `false` if there was none.
+    fn delete_password_policy(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// The account's alias, when set.
+    fn account_alias(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+    /// The account holding `alias` (exact), in the whole deployment.
+    fn account_by_alias(
+        &mut self,
+        alias: &str,
+    ) -> impl Future<Output = Result<Option<AccountId>, StoreError>> + Send;
+    /// Sets (replaces) the account's alias. Aliases are unique in the deployment: check
+    /// [`Transaction::account_by_alias`] first; a concurrent taker makes this fail.
+    fn set_account_alias(
+        &mut self,
+        account: AccountId,
+        alias: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Deletes the account's alias; `false` if there was none.
+    fn delete_account_alias(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Usage counts for GetAccountSummary.
+    fn account_usage(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<AccountUsage, StoreError>> + Send;
+
+    // ---- AWS managed policies and bulk import (`warden import`, api.md §5.7)
+
+    /// Managed policies by name (then ARN), filtered by owner (`Scope`) and usage: AWS
+    /// managed policies live in the deployment-wide namespace [`crate::AWS_MANAGED_OWNER`]
+    /// and their usage counts are those of `account`. [`Page::next`] is `name_key ARN`.
+    fn list_scoped_policies(
+        &mut self,
+        account: AccountId,
+        scope: crate::model::PolicyScope,
+        usage: PolicyUsage,
+        query: &ListQuery,
+    ) -> impl Future<Output = Result<Page<ManagedPolicy>, StoreError>> + Send;
+    /// Writes a validated import into `account` (which must exist) in this transaction:
+    /// upserts AWS managed policies, customer managed policies (with all versions, ids
+    /// and dates from the import), groups, users and roles by name, and replaces the
+    /// memberships, attachments, inline policies and tags of every imported entity.
+    /// Attachments naming an ARN that resolves to no policy are refused with
+    /// [`StoreError::NotFound`]. `progress` is called with the number of entities written
+    /// so far. Bumps the generation of `account`, and of every account when AWS managed
+    /// policies changed (their documents are shared).
+    fn import_account(
+        &mut self,
+        account: AccountId,
+        data: &crate::model::AccountImport,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> impl Future<Output = Result<crate::model::ImportCounts, StoreError>> + Send;
+
+    // ---- credential reports, report jobs, STS preferences (api.md §5.16–§5.18)
+
+    /// The account's latest credential report, if one was ever generated.
+    fn credential_report(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<Option<crate::model::CredentialReport>, StoreError>> + Send;
+    /// Stores the account's credential report, replacing the previous one. Derived data:
+    /// no generation bump.
+    fn put_credential_report(
+        &mut self,
+        report: &crate::model::CredentialReport,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Stores a report job (ids are fresh UUIDs; a duplicate fails). Derived data: no
+    /// generation bump.
+    fn insert_report_job(
+        &mut self,
+        job: &crate::model::ReportJob,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// A report job of the account by id (exact).
+    fn report_job(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<crate::model::ReportJob>, StoreError>> + Send;
+    /// The account's STS global-endpoint token version (SetSecurityTokenServicePreferences);
+    /// `None` when never set (AWS's default is `v1Token`). GetAccountSummary reports it as
+    /// `GlobalEndpointTokenVersion`.
+    fn global_endpoint_token_version(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<Option<crate::model::GlobalEndpointTokenVersion>, StoreError>>
+    + Send;
+    /// Sets the account's STS global-endpoint token version (bumps the generation).
+    fn set_global_endpoint_token_version(
+        &mut self,
+        account: AccountId,
+        version: crate::model::GlobalEndpointTokenVersion,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
 
 /// A database rule a write broke.

@@ -83,8 +83,15 @@ cases! {
     Tags => tags,
     /// OIDC providers: create, duplicate refused, update, list, delete.
     OidcProviders => oidc_providers,
+    /// SAML providers: create, read back verbatim, update, list by name, delete with tags.
+    SamlProviders => saml_providers,
+    /// Virtual MFA devices: keyed by path and name, creation order, assignment, one use per
+    /// TOTP step, an enabled device keeps its user, tags go with the device.
+    MfaDevices => mfa_devices,
     /// Audit events commit with the change and vanish with a dropped transaction.
     AuditIsAtomicWithTheChange => audit_is_atomic_with_the_change,
+    /// A batch of audit events is stored whole, in order, or not at all.
+    AuditBatch => audit_batch,
     /// A failed transaction leaves nothing, including writes before the failure.
     DroppedTransactionLeavesNothing => dropped_transaction_leaves_nothing,
     /// Every committed mutation bumps the generation by one and is announced.
@@ -95,6 +102,10 @@ cases! {
     AccountIsolation => account_isolation,
     /// Server secrets: first writer wins, compare-and-swap replacement.
     ServerSecrets => server_secrets,
+    /// Server certificates, signing certificates, SSH keys and service-specific
+    /// credentials: round trips, order, status, a holder user cannot be deleted, account
+    /// deletion takes them along.
+    Credentials => credentials,
 }
 
 /// Expands to one `#[tokio::test]` per [`Case`], each calling `$run(case).await`.
@@ -119,12 +130,16 @@ macro_rules! store_conformance_tests {
             access_keys_same_second_in_creation_order => AccessKeysSameSecondInCreationOrder,
             tags => Tags,
             oidc_providers => OidcProviders,
+            saml_providers => SamlProviders,
+            mfa_devices => MfaDevices,
             audit_is_atomic_with_the_change => AuditIsAtomicWithTheChange,
+            audit_batch => AuditBatch,
             dropped_transaction_leaves_nothing => DroppedTransactionLeavesNothing,
             generation_bumps_on_every_mutation => GenerationBumpsOnEveryMutation,
             concurrent_writers_one_wins => ConcurrentWritersOneWins,
             account_isolation => AccountIsolation,
             server_secrets => ServerSecrets,
+            credentials => Credentials,
         );
     };
     (@cases $run:path; $($name:ident => $variant:ident,)*) => {
@@ -1568,6 +1583,76 @@ async fn oidc_providers<S: Store>(store: S) {
     assert_eq!(tx.list_oidc_providers(acct(A)).await.unwrap(), [eks]);
 }
 
+async fn saml_providers<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    let provider = crate::SamlProvider {
+        account: acct(A),
+        name: "Okta".into(),
+        uuid: "A1B2C3D4E5F6G7H8I9J0K1L2".into(),
+        metadata: "<EntityDescriptor/>".repeat(100),
+        valid_until: at(1_000_000),
+        assertion_encryption_mode: None,
+        created: at(0),
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_saml_provider(&provider).await.unwrap();
+    tx.set_tags(
+        acct(A),
+        &TagTarget::SamlProvider("Okta".into()),
+        &[Tag {
+            key: "team".into(),
+            value: "id".into(),
+        }],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.saml_provider(acct(A), "Okta").await.unwrap(),
+        Some(provider.clone())
+    );
+    // Names are case-sensitive (part of the ARN).
+    assert_eq!(tx.saml_provider(acct(A), "okta").await.unwrap(), None);
+    let mut changed = provider.clone();
+    changed.metadata = "<EntityDescriptor validUntil=\"x\"/>".into();
+    changed.valid_until = at(2_000_000);
+    changed.assertion_encryption_mode = Some("Allowed".into());
+    tx.update_saml_provider(&changed).await.unwrap();
+    let adfs = crate::SamlProvider {
+        name: "ADFS".into(),
+        uuid: "Z".repeat(24),
+        ..provider.clone()
+    };
+    tx.insert_saml_provider(&adfs).await.unwrap();
+    assert_eq!(
+        tx.list_saml_providers(acct(A)).await.unwrap(),
+        [adfs.clone(), changed]
+    );
+    assert_eq!(
+        tx.count(acct(A), CountedEntity::SamlProviders)
+            .await
+            .unwrap(),
+        2
+    );
+    tx.delete_saml_provider(acct(A), "Okta").await.unwrap();
+    assert!(matches!(
+        tx.delete_saml_provider(acct(A), "Okta").await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        tx.update_saml_provider(&provider).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        tx.tags(acct(A), &TagTarget::SamlProvider("Okta".into()))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(tx.list_saml_providers(acct(A)).await.unwrap(), [adfs]);
+}
+
 async fn audit_is_atomic_with_the_change<S: Store>(store: S) {
     with_accounts(&store, &[A]).await;
     // Dropped: neither the user nor its audit event exists.
@@ -1630,6 +1715,48 @@ async fn audit_is_atomic_with_the_change<S: Store>(store: S) {
     let ids: Vec<_> = rest.items.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["e-1", "e-2"]);
     assert_eq!(rest.next, None);
+}
+
+async fn audit_batch<S: Store>(store: S) {
+    with_accounts(&store, &[A]).await;
+    // More rows than one multi-row insert holds, to cross a chunk boundary.
+    let events: Vec<AuditEvent> = (0..600)
+        .map(|i| audit(A, &format!("b-{i:04}"), "GetUser"))
+        .collect();
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_audit_batch(&events).await.unwrap();
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.audit_events(acct(A), None, 10)
+            .await
+            .unwrap()
+            .items
+            .is_empty(),
+        "a dropped batch leaves nothing"
+    );
+    tx.insert_audit_batch(&events).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut stored = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let mut tx = store.begin_read().await.unwrap();
+        let page = tx.audit_events(acct(A), after.as_deref(), 250).await.unwrap();
+        stored.extend(page.items);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(stored, events, "every event, verbatim and in insertion order");
+    // A duplicate id anywhere in a batch rejects the batch.
+    let mut tx = store.begin().await.unwrap();
+    let clash = [audit(A, "c-1", "GetUser"), audit(A, "b-0001", "GetUser")];
+    assert_eq!(
+        conflict(tx.insert_audit_batch(&clash).await),
+        Constraint::AuditEventId
+    );
 }
 
 async fn dropped_transaction_leaves_nothing<S: Store>(store: S) {
@@ -1866,4 +1993,428 @@ async fn account_isolation<S: Store>(store: S) {
         tx.delete_user(acct(B), "AIDA1").await,
         Err(StoreError::NotFound)
     ));
+}
+
+async fn mfa_devices<S: Store>(store: S) {
+    use crate::EncryptedSecret;
+    use crate::model::{MfaAssignment, MfaAssignmentFilter, MfaDevice};
+    with_accounts(&store, &[A, B]).await;
+    let device = |path: &str, name: &str, secs: i64| MfaDevice {
+        account: acct(A),
+        path: path.to_owned(),
+        name: name.to_owned(),
+        seed: EncryptedSecret::from_bytes(vec![1, 2, 3, u8::try_from(secs).unwrap()]),
+        created: at(secs),
+        assignment: None,
+        last_used_step: None,
+    };
+    let dev = device("/", "dev", 1);
+    // Same name under another path: another serial number, another device.
+    let nested = device("/team/", "dev", 2);
+    let other = device("/", "other", 3);
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "alice")).await.unwrap();
+    for d in [&dev, &nested, &other] {
+        tx.insert_mfa_device(d).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.mfa_device(acct(A), "/", "dev").await.unwrap(),
+        Some(dev.clone())
+    );
+    assert_eq!(tx.mfa_device(acct(A), "/", "DEV").await.unwrap(), None);
+    assert_eq!(tx.mfa_device(acct(B), "/", "dev").await.unwrap(), None);
+    assert_eq!(tx.count(acct(A), CountedEntity::MfaDevices).await.unwrap(), 3);
+    // Creation order, two per page.
+    let first = tx
+        .list_mfa_devices(acct(A), MfaAssignmentFilter::Any, &ListQuery::first(2))
+        .await
+        .unwrap();
+    assert_eq!(first.items, [dev.clone(), nested.clone()]);
+    let next = first.next.expect("a second page");
+    let second = tx
+        .list_mfa_devices(
+            acct(A),
+            MfaAssignmentFilter::Any,
+            &ListQuery::first(2).after(&next),
+        )
+        .await
+        .unwrap();
+    assert_eq!(second.items, [other.clone()]);
+    assert_eq!(second.next, None);
+
+    // Enabling assigns the device and records the step.
+    let assignment = MfaAssignment {
+        user_id: "AIDA1".into(),
+        enabled: at(10),
+    };
+    tx.enable_mfa_device(acct(A), "/team/", "dev", &assignment, 100)
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.enable_mfa_device(acct(A), "/", "missing", &assignment, 1)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let enabled = tx.mfa_device(acct(A), "/team/", "dev").await.unwrap().unwrap();
+    assert_eq!(enabled.assignment, Some(assignment.clone()));
+    assert_eq!(enabled.last_used_step, Some(100));
+    assert_eq!(tx.user_mfa_devices(acct(A), "AIDA1").await.unwrap(), [enabled.clone()]);
+    let assigned = tx
+        .list_mfa_devices(acct(A), MfaAssignmentFilter::Assigned, &ListQuery::first(10))
+        .await
+        .unwrap();
+    assert_eq!(assigned.items, [enabled]);
+    let unassigned = tx
+        .list_mfa_devices(acct(A), MfaAssignmentFilter::Unassigned, &ListQuery::first(10))
+        .await
+        .unwrap();
+    assert_eq!(unassigned.items, [dev.clone(), other.clone()]);
+
+    // A step is used at most once, and never an older one.
+    assert!(!tx.use_mfa_step(acct(A), "/team/", "dev", 100).await.unwrap());
+    assert!(!tx.use_mfa_step(acct(A), "/team/", "dev", 99).await.unwrap());
+    assert!(tx.use_mfa_step(acct(A), "/team/", "dev", 101).await.unwrap());
+    assert!(!tx.use_mfa_step(acct(A), "/team/", "dev", 101).await.unwrap());
+    assert!(tx.use_mfa_step(acct(A), "/", "dev", 5).await.unwrap());
+
+    // An enabled device keeps its user from being deleted.
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.delete_user(acct(A), "AIDA1").await),
+        Constraint::InUse
+    );
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    tx.deactivate_mfa_device(acct(A), "/team/", "dev")
+        .await
+        .unwrap();
+    let deactivated = tx.mfa_device(acct(A), "/team/", "dev").await.unwrap().unwrap();
+    assert_eq!(deactivated.assignment, None);
+    assert_eq!(deactivated.last_used_step, Some(101));
+    assert!(tx.user_mfa_devices(acct(A), "AIDA1").await.unwrap().is_empty());
+    tx.delete_user(acct(A), "AIDA1").await.unwrap();
+
+    // Deleting a device deletes its tags.
+    let target = TagTarget::MfaDevice("/dev".into());
+    let tags = [Tag {
+        key: "k".into(),
+        value: "v".into(),
+    }];
+    tx.set_tags(acct(A), &target, &tags).await.unwrap();
+    assert_eq!(tx.tags(acct(A), &target).await.unwrap(), tags);
+    tx.delete_mfa_device(acct(A), "/", "dev").await.unwrap();
+    assert!(tx.tags(acct(A), &target).await.unwrap().is_empty());
+    assert!(matches!(
+        tx.delete_mfa_device(acct(A), "/", "dev").await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        tx.deactivate_mfa_device(acct(A), "/", "dev").await,
+        Err(StoreError::NotFound)
+    ));
+    tx.commit().await.unwrap();
+    // The account goes with its devices.
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_account(acct(A)).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn credentials<S: Store>(store: S) {
+    use crate::{ServerCertificate, ServiceCredential, SigningCertificate, SshPublicKey};
+    with_accounts(&store, &[A]).await;
+    let cipher = test_cipher();
+    let sealed = |id: &str| {
+        cipher
+            .seal(id, &SecretAccessKey::new("secret".into()))
+            .unwrap()
+    };
+    let server = |id: &str, name: &str, path: &str| ServerCertificate {
+        account: acct(A),
+        id: id.into(),
+        name: name.into(),
+        path: path.into(),
+        uploaded: at(0),
+        expiration: at(1000),
+        body: "body".into(),
+        chain: Some("chain".into()),
+        private_key: sealed(id),
+    };
+    let signing = |id: &str, owner: KeyOwner, fp: &str, t: i64| SigningCertificate {
+        account: acct(A),
+        id: id.into(),
+        owner,
+        body: "b".into(),
+        fingerprint: fp.into(),
+        status: KeyStatus::Active,
+        uploaded: at(t),
+    };
+    let ssh = |id: &str| SshPublicKey {
+        account: acct(A),
+        id: id.into(),
+        user_id: "AIDA1".into(),
+        body: "ssh-rsa AAAA".into(),
+        fingerprint: "aa:bb".into(),
+        status: KeyStatus::Active,
+        uploaded: at(5),
+    };
+    let credential = ServiceCredential {
+        account: acct(A),
+        id: "ACCA1".into(),
+        user_id: "AIDA1".into(),
+        service_name: "codecommit.amazonaws.com".into(),
+        service_user_name: "u-at-111111111111".into(),
+        password: sealed("ACCA1"),
+        status: KeyStatus::Active,
+        created: at(7),
+        expiration: Some(at(99)),
+    };
+
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDA1", "u")).await.unwrap();
+    let web_inserted = server("ASCA1", "Web", "/a/");
+    tx.insert_server_certificate(&web_inserted).await.unwrap();
+    tx.insert_server_certificate(&server("ASCA2", "api", "/b/"))
+        .await
+        .unwrap();
+    // Same-second uploads list in creation order, not by id.
+    tx.insert_signing_certificate(&signing("ZZZ", KeyOwner::User("AIDA1".into()), "f1", 3))
+        .await
+        .unwrap();
+    tx.insert_signing_certificate(&signing("AAA", KeyOwner::User("AIDA1".into()), "f2", 3))
+        .await
+        .unwrap();
+    tx.insert_signing_certificate(&signing("ROOT", KeyOwner::Root, "f3", 3))
+        .await
+        .unwrap();
+    tx.insert_ssh_public_key(&ssh("APKA2")).await.unwrap();
+    tx.insert_ssh_public_key(&ssh("APKA1")).await.unwrap();
+    tx.insert_service_credential(&credential).await.unwrap();
+    tx.set_tags(
+        acct(A),
+        &TagTarget::ServerCertificate("ASCA1".into()),
+        &[Tag {
+            key: "k".into(),
+            value: "v".into(),
+        }],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    let web = tx
+        .server_certificate(acct(A), "WEB")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(web, web_inserted);
+    assert_eq!(
+        cipher.open("ASCA1", &web.private_key).unwrap().expose(),
+        "secret"
+    );
+    assert_eq!(
+        tx.count(acct(A), CountedEntity::ServerCertificates)
+            .await
+            .unwrap(),
+        2
+    );
+    let names = |p: crate::Page<ServerCertificate>| -> Vec<String> {
+        p.items.into_iter().map(|c| c.name).collect()
+    };
+    let all = tx
+        .list_server_certificates(acct(A), &ListQuery::first(10))
+        .await
+        .unwrap();
+    assert_eq!(names(all), ["api", "Web"]);
+    let first = tx
+        .list_server_certificates(acct(A), &ListQuery::first(1))
+        .await
+        .unwrap();
+    let next = first.next.clone().unwrap();
+    assert_eq!(names(first), ["api"]);
+    let rest = tx
+        .list_server_certificates(acct(A), &ListQuery::first(1).after(&next))
+        .await
+        .unwrap();
+    assert_eq!(names(rest), ["Web"]);
+    let mut under_a = ListQuery::first(10);
+    under_a.path_prefix = "/a".into();
+    let filtered = tx
+        .list_server_certificates(acct(A), &under_a)
+        .await
+        .unwrap();
+    assert_eq!(names(filtered), ["Web"]);
+    let mut renamed = web.clone();
+    renamed.name = "www".into();
+    renamed.path = "/c/".into();
+    tx.update_server_certificate(&renamed).await.unwrap();
+    assert!(
+        tx.server_certificate(acct(A), "web")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        tx.server_certificate(acct(A), "www")
+            .await
+            .unwrap()
+            .unwrap()
+            .path,
+        "/c/"
+    );
+
+    let ids = |v: Vec<SigningCertificate>| -> Vec<String> { v.into_iter().map(|c| c.id).collect() };
+    let of_user = tx
+        .signing_certificates(acct(A), &KeyOwner::User("AIDA1".into()))
+        .await
+        .unwrap();
+    assert_eq!(ids(of_user), ["ZZZ", "AAA"]);
+    let of_root = tx
+        .signing_certificates(acct(A), &KeyOwner::Root)
+        .await
+        .unwrap();
+    assert_eq!(ids(of_root), ["ROOT"]);
+    assert_eq!(
+        tx.signing_certificate_by_fingerprint(acct(A), "f2")
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        "AAA"
+    );
+    assert!(
+        tx.signing_certificate_by_fingerprint(acct(A), "nope")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    tx.set_signing_certificate_status(acct(A), "AAA", KeyStatus::Inactive)
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.signing_certificate(acct(A), "AAA")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        KeyStatus::Inactive
+    );
+    assert!(matches!(
+        tx.set_signing_certificate_status(acct(A), "NONE", KeyStatus::Active)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    let keys: Vec<String> = tx
+        .ssh_public_keys(acct(A), "AIDA1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|k| k.id)
+        .collect();
+    assert_eq!(keys, ["APKA2", "APKA1"]);
+    tx.set_ssh_public_key_status(acct(A), "APKA1", KeyStatus::Inactive)
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.ssh_public_key(acct(A), "APKA1")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        KeyStatus::Inactive
+    );
+
+    let stored = tx
+        .service_credential(acct(A), "ACCA1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored, credential);
+    let mut reset = stored.clone();
+    reset.status = KeyStatus::Inactive;
+    reset.password = sealed("ACCA1");
+    tx.update_service_credential(&reset).await.unwrap();
+    assert_eq!(
+        tx.service_credentials(acct(A), Some("AIDA1"))
+            .await
+            .unwrap(),
+        std::slice::from_ref(&reset)
+    );
+    assert_eq!(
+        tx.service_credentials(acct(A), None).await.unwrap(),
+        [reset]
+    );
+    assert!(
+        tx.service_credentials(acct(A), Some("AIDA2"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    tx.commit().await.unwrap();
+
+    // A user holding any of them cannot be deleted.
+    for step in 0..3 {
+        let mut tx = store.begin().await.unwrap();
+        assert_eq!(
+            conflict(tx.delete_user(acct(A), "AIDA1").await),
+            Constraint::InUse
+        );
+        drop(tx);
+        let mut tx = store.begin().await.unwrap();
+        match step {
+            0 => {
+                tx.delete_signing_certificate(acct(A), "ZZZ").await.unwrap();
+                tx.delete_signing_certificate(acct(A), "AAA").await.unwrap();
+            }
+            1 => {
+                tx.delete_ssh_public_key(acct(A), "APKA1").await.unwrap();
+                tx.delete_ssh_public_key(acct(A), "APKA2").await.unwrap();
+            }
+            _ => tx
+                .delete_service_credential(acct(A), "ACCA1")
+                .await
+                .unwrap(),
+        }
+        tx.commit().await.unwrap();
+    }
+    let mut tx = store.begin().await.unwrap();
+    assert!(matches!(
+        tx.delete_ssh_public_key(acct(A), "APKA1").await,
+        Err(StoreError::NotFound)
+    ));
+    tx.delete_user(acct(A), "AIDA1").await.unwrap();
+    tx.delete_server_certificate(acct(A), "ASCA1")
+        .await
+        .unwrap();
+    assert!(
+        tx.tags(acct(A), &TagTarget::ServerCertificate("ASCA1".into()))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    tx.commit().await.unwrap();
+
+    // Deleting the account takes the rest (the root certificate, a server certificate).
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_account(acct(A)).await.unwrap();
+    tx.commit().await.unwrap();
+    with_accounts(&store, &[A]).await;
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.signing_certificates(acct(A), &KeyOwner::Root)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        tx.server_certificate(acct(A), "api")
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
