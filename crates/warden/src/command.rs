@@ -2,6 +2,9 @@
 
 mod account;
 mod audit;
+mod export;
+mod generate_export;
+mod import;
 mod policy_simulate;
 mod policy_validate;
 mod serve;
@@ -24,6 +27,14 @@ pub(crate) enum Command {
     Account(Box<account::Command>),
     /// List or export audit events (CloudTrail records).
     Audit(Box<audit::Args>),
+    /// Load the JSON of `aws iam get-account-authorization-details` into an account
+    /// (idempotent; refuses malformed input with the JSON path of each problem).
+    Import(Box<import::Args>),
+    /// Write an account in the format of `aws iam get-account-authorization-details`.
+    Export(Box<export::Args>),
+    /// Write a synthetic export for benchmarks and tests.
+    #[command(hide = true)]
+    GenerateExport(Box<generate_export::Args>),
 }
 
 /// `warden policy ...`.
@@ -53,5 +64,8 @@ pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve::run(*args),
         Command::Account(command) => account::run(*command),
         Command::Audit(args) => audit::run(*args),
+        Command::Import(args) => import::run(*args),
+        Command::Export(args) => export::run(*args),
+        Command::GenerateExport(args) => generate_export::run(&args),
     }
 }

@@ -2,8 +2,8 @@
 
 use serde_json::json;
 use warden_core::{
-    Constraint, CountedEntity, IdKind, ManagedPolicy, NewPolicy, PolicyUsage, PolicyVersion, Store,
-    StoreError, Tag, TagTarget, Transaction,
+    Constraint, CountedEntity, IdKind, ManagedPolicy, NewPolicy, PolicyScope, PolicyUsage,
+    PolicyVersion, Store, StoreError, Tag, TagTarget, Transaction,
 };
 use warden_policy::document::PolicyKind;
 use warden_query::iam::{
@@ -53,6 +53,15 @@ fn wire_version(v: &PolicyVersion, with_document: bool) -> iam::PolicyVersion {
         is_default_version: Some(v.is_default),
         create_date: Some(ts(v.created)),
     }
+}
+
+/// Refuses changes to an AWS managed policy: they are shared by every account and
+/// read-only for customers (api.md §5.7), `AccessDenied` (403) with AWS's message.
+fn refuse_aws_managed(policy: &ManagedPolicy, message: &str) -> Result<(), ApiError> {
+    if policy.is_aws_managed() {
+        return Err(ApiError::AccessDenied(message.to_owned()));
+    }
+    Ok(())
 }
 
 fn policy_exists(name: &str) -> ApiError {
@@ -172,7 +181,7 @@ pub(crate) async fn get_policy<S: Store>(
 }
 
 /// ListPolicies: `Scope`, `OnlyAttached`, `PolicyUsageFilter`, `PathPrefix`, paginated by
-/// name. This deployment ships no AWS managed policies, so `Scope=AWS` lists nothing.
+/// name. AWS managed policies are those loaded by `warden import` (api.md §5.7).
 pub(crate) async fn list_policies<S: Store>(
     cx: &mut Cx<'_, S>,
     input: ListPoliciesInput,
@@ -208,14 +217,15 @@ pub(crate) async fn list_policies<S: Store>(
         input.marker.as_deref(),
         input.max_items,
     )?;
-    let page = if scope_param == "AWS" {
-        warden_core::Page {
-            items: Vec::new(),
-            next: None,
-        }
-    } else {
-        cx.tx.list_policies(cx.account(), usage, &query).await?
+    let owner = match scope_param {
+        "AWS" => PolicyScope::Aws,
+        "Local" => PolicyScope::Local,
+        _ => PolicyScope::All,
     };
+    let page = cx
+        .tx
+        .list_scoped_policies(cx.account(), owner, usage, &query)
+        .await?;
     let (truncated, marker) = page_marker(&scope, page.next.as_deref())?;
     Ok(Reply::result(ListPoliciesOutput {
         policies: Some(page.items.iter().map(wire_policy).collect()),
@@ -231,6 +241,7 @@ pub(crate) async fn delete_policy<S: Store>(
     input: DeletePolicyInput,
 ) -> Result<Reply, ApiError> {
     let (policy, _) = authorized_policy(cx, "iam:DeletePolicy", &input.policy_arn).await?;
+    refuse_aws_managed(&policy, "Cannot delete policies outside your own account.")?;
     let attached =
         || ApiError::DeleteConflict("Cannot delete a policy attached to entities.".to_owned());
     if policy.attachment_count + policy.boundary_usage_count > 0 {
@@ -263,6 +274,7 @@ pub(crate) async fn create_policy_version<S: Store>(
     input: CreatePolicyVersionInput,
 ) -> Result<Reply, ApiError> {
     let (policy, _) = authorized_policy(cx, "iam:CreatePolicyVersion", &input.policy_arn).await?;
+    refuse_aws_managed(&policy, "Cannot update policies outside your own account.")?;
     let account = cx.account();
     cx.tx.lock_account(account).await?;
     if cx.tx.policy_versions(account, &policy.id).await?.len() >= VERSIONS_PER_POLICY {
@@ -342,6 +354,10 @@ pub(crate) async fn delete_policy_version<S: Store>(
     input: DeletePolicyVersionInput,
 ) -> Result<Reply, ApiError> {
     let (policy, _) = authorized_policy(cx, "iam:DeletePolicyVersion", &input.policy_arn).await?;
+    refuse_aws_managed(
+        &policy,
+        "Cannot delete policy versions for policies outside your own account.",
+    )?;
     cx.tx
         .delete_policy_version(cx.account(), &policy.id, &input.version_id)
         .await
@@ -365,6 +381,7 @@ pub(crate) async fn set_default_policy_version<S: Store>(
 ) -> Result<Reply, ApiError> {
     let (policy, _) =
         authorized_policy(cx, "iam:SetDefaultPolicyVersion", &input.policy_arn).await?;
+    refuse_aws_managed(&policy, "Cannot update policies outside your own account.")?;
     let account = cx.account();
     if cx
         .tx
@@ -402,6 +419,8 @@ pub(crate) async fn tag_policy<S: Store>(
     ])?;
     let existing = target.tags.clone();
     let policy = target.require(|| policy_not_found(&input.policy_arn))?;
+    // AWS managed policies are not taggable (api.md §3.5; message `VERIFY`).
+    refuse_aws_managed(&policy, "Cannot tag policies outside your own account.")?;
     let merged = apply_exact_tags(&existing, &input.tags)?;
     cx.tx
         .set_tags(cx.account(), &TagTarget::Policy(policy.id), &merged)
@@ -422,6 +441,7 @@ pub(crate) async fn untag_policy<S: Store>(
     ])?;
     let existing = target.tags.clone();
     let policy = target.require(|| policy_not_found(&input.policy_arn))?;
+    refuse_aws_managed(&policy, "Cannot untag policies outside your own account.")?;
     let kept = remove_exact_tags(&existing, &input.tag_keys);
     cx.tx
         .set_tags(cx.account(), &TagTarget::Policy(policy.id), &kept)

@@ -1,0 +1,245 @@
+//! `warden import` / `warden export` as an operator runs them: a generated export is
+//! imported, exported back and compared (round trip), imported again (idempotent), and
+//! malformed input is refused with JSON paths and nothing written.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests: failing loudly is the point"
+)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const ACCOUNT: &str = "111111111111";
+
+fn warden(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_warden"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .env_remove("WARDEN_DATA_DIR")
+        .env_remove("WARDEN_DATABASE_URL")
+        .output()
+        .unwrap()
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = warden(data, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A small generated export, written to `dir/name`.
+fn generated(dir: &Path, name: &str) -> std::path::PathBuf {
+    let file = dir.join(name);
+    let out = Command::new(env!("CARGO_BIN_EXE_warden"))
+        .args([
+            "generate-export",
+            "--account",
+            ACCOUNT,
+            "--users",
+            "60",
+            "--policies",
+            "15",
+            "--groups",
+            "6",
+            "--roles",
+            "11",
+            "--aws-policies",
+            "4",
+        ])
+        .arg("-o")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    file
+}
+
+fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["account", "create", "--account-id", ACCOUNT]);
+    (dir, data)
+}
+
+fn export(data: &Path) -> Value {
+    serde_json::from_str(&ok(data, &["export", "--account", ACCOUNT])).unwrap()
+}
+
+/// The comparable form of an export: usage counts (computed by the store, written as 0
+/// by the generator) dropped, lists in a canonical order.
+fn normalize(mut doc: Value) -> Value {
+    fn sort_by(list: &mut Value, key: &str) {
+        list.as_array_mut()
+            .unwrap()
+            .sort_by(|a, b| a[key].as_str().cmp(&b[key].as_str()));
+    }
+    sort_by(&mut doc["UserDetailList"], "UserName");
+    sort_by(&mut doc["GroupDetailList"], "GroupName");
+    sort_by(&mut doc["RoleDetailList"], "RoleName");
+    sort_by(&mut doc["Policies"], "Arn");
+    for user in doc["UserDetailList"].as_array_mut().unwrap() {
+        user["GroupList"].as_array_mut().unwrap().sort_by(|a, b| {
+            a.as_str().cmp(&b.as_str())
+        });
+    }
+    for policy in doc["Policies"].as_array_mut().unwrap() {
+        let policy = policy.as_object_mut().unwrap();
+        policy.remove("AttachmentCount");
+        policy.remove("PermissionsBoundaryUsageCount");
+    }
+    doc
+}
+
+#[test]
+fn import_then_export_round_trips_and_reimport_changes_nothing() {
+    let (dir, data) = setup();
+    let file = generated(dir.path(), "export.json");
+    let summary = ok(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
+    assert!(summary.contains("users:                    60 created, 0 updated"), "{summary}");
+    assert!(summary.contains("groups:                   6 created, 0 updated"), "{summary}");
+    assert!(summary.contains("roles:                    11 created, 0 updated"), "{summary}");
+    assert!(summary.contains("managed policies:         15 created, 0 updated"), "{summary}");
+    assert!(summary.contains("AWS managed policies:     4 created, 0 updated"), "{summary}");
+    // 15 customer policies × 3 versions + 4 AWS managed × 2.
+    assert!(summary.contains("policy versions:          53"), "{summary}");
+    assert!(summary.contains("instance profiles:        3"), "{summary}");
+
+    let original: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let first = export(&data);
+    assert_eq!(normalize(first.clone()), normalize(original));
+
+    // The store counts usage: every generated user has its attachments.
+    let policies = first["Policies"].as_array().unwrap();
+    let total: u64 = policies
+        .iter()
+        .map(|p| p["AttachmentCount"].as_u64().unwrap())
+        .sum();
+    let attached: usize = ["UserDetailList", "GroupDetailList", "RoleDetailList"]
+        .iter()
+        .flat_map(|k| first[*k].as_array().unwrap())
+        .map(|e| e["AttachedManagedPolicies"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(total, attached as u64);
+
+    // Idempotent: the same file again updates in place, the export is byte-identical.
+    let again = ok(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
+    assert!(again.contains("users:                    0 created, 60 updated"), "{again}");
+    assert!(again.contains("AWS managed policies:     0 created, 4 updated"), "{again}");
+    assert_eq!(export(&data), first);
+
+    // The exported file imports too (it is the same format), still without change.
+    let exported = dir.path().join("exported.json");
+    ok(
+        &data,
+        &["export", "--account", ACCOUNT, "-o", exported.to_str().unwrap()],
+    );
+    ok(&data, &["import", exported.to_str().unwrap(), "--account", ACCOUNT]);
+    assert_eq!(export(&data), first);
+}
+
+#[test]
+fn documents_may_be_url_encoded_strings_as_in_the_raw_api() {
+    let (dir, data) = setup();
+    let doc = serde_json::json!({
+        "UserDetailList": [{
+            "Path": "/", "UserName": "alice", "UserId": "AIDAEXAMPLEALICE00001",
+            "Arn": format!("arn:aws:iam::{ACCOUNT}:user/alice"),
+            "CreateDate": "2023-05-06T07:08:09Z",
+            "UserPolicyList": [{
+                "PolicyName": "inline",
+                "PolicyDocument": "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3AGetObject%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D"
+            }],
+            "GroupList": [], "AttachedManagedPolicies": []
+        }]
+    });
+    let file = dir.path().join("raw.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    ok(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
+    let out = export(&data);
+    let user = &out["UserDetailList"][0];
+    assert_eq!(user["UserId"], "AIDAEXAMPLEALICE00001");
+    assert_eq!(user["CreateDate"], "2023-05-06T07:08:09+00:00");
+    assert_eq!(
+        user["UserPolicyList"][0]["PolicyDocument"]["Statement"][0]["Action"],
+        "s3:GetObject"
+    );
+}
+
+#[test]
+fn malformed_input_is_refused_with_paths_and_nothing_written() {
+    let (dir, data) = setup();
+    let file = generated(dir.path(), "export.json");
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    doc["UserDetailList"][12]["UserName"] = Value::from("not a valid name!");
+    doc["Policies"][5]["PolicyVersionList"][1]["Document"]["Statement"][0]["Effect"] =
+        Value::from("Maybe");
+    doc["GroupDetailList"][2]["CreateDate"] = Value::from("yesterday");
+    doc["UserDetailList"][3]["GroupList"][0] = Value::from("no-such-group");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, doc.to_string()).unwrap();
+
+    let out = warden(&data, &["import", bad.to_str().unwrap(), "--account", ACCOUNT]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for path in [
+        "$.UserDetailList[12].UserName: ",
+        "$.Policies[5].PolicyVersionList[1].Document.Statement[0].Effect: ",
+        "$.GroupDetailList[2].CreateDate: ",
+        "$.UserDetailList[3].GroupList[0]: ",
+    ] {
+        assert!(stderr.contains(path), "{path} missing from:\n{stderr}");
+    }
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+
+    // A type error is reported with its path by the parser.
+    doc = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    doc["RoleDetailList"][4]["RoleName"] = Value::from(5);
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let out = warden(&data, &["import", bad.to_str().unwrap(), "--account", ACCOUNT]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("$.RoleDetailList[4].RoleName: invalid type"), "{stderr}");
+
+    // An AWS managed policy attached but neither in the file nor loaded: refused after
+    // the store was consulted, still nothing written.
+    doc = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    doc["UserDetailList"][0]["AttachedManagedPolicies"] = serde_json::json!([
+        {"PolicyName": "NotLoaded", "PolicyArn": "arn:aws:iam::aws:policy/NotLoaded"}
+    ]);
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let out = warden(&data, &["import", bad.to_str().unwrap(), "--account", ACCOUNT]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("$.UserDetailList[0].AttachedManagedPolicies[0].PolicyArn: "),
+        "{stderr}"
+    );
+
+    let empty = export(&data);
+    for key in ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"] {
+        assert_eq!(empty[key], serde_json::json!([]), "{key}");
+    }
+}
+
+#[test]
+fn import_refuses_an_unknown_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["account", "create", "--account-id", "222222222222"]);
+    let file = generated(dir.path(), "export.json");
+    let out = warden(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("account 111111111111 does not exist"), "{stderr}");
+}
