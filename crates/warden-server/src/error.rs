@@ -99,6 +99,15 @@ pub enum ApiError {
     /// `ValidationError` (400) with the complete message (api.md §1.6).
     #[error("{0}")]
     Validation(String),
+    /// A refused certificate, private key or SSH public key (api.md §5.15), with the code
+    /// of its [`CredentialFault`].
+    #[error("{message}")]
+    Credential {
+        /// Which of AWS's errors it is.
+        fault: CredentialFault,
+        /// AWS's message.
+        message: String,
+    },
     /// `ReportNotPresent` (410): no credential report was ever generated; AWS sends no
     /// `Message` element (api.md §5.17, §1.7).
     #[error("no credential report exists")]
@@ -231,8 +240,7 @@ const IDP_COMMUNICATION_ERROR: ServiceError = ServiceError::new("IDPCommunicatio
 const IDP_REJECTED_CLAIM: ServiceError = ServiceError::new("IDPRejectedClaim", 403);
 const INVALID_AUTHORIZATION_MESSAGE: ServiceError =
     ServiceError::new("InvalidAuthorizationMessageException", 400);
-const EXPIRED_TRADE_IN_TOKEN: ServiceError =
-    ServiceError::new("ExpiredTradeInTokenException", 400);
+const EXPIRED_TRADE_IN_TOKEN: ServiceError = ServiceError::new("ExpiredTradeInTokenException", 400);
 const OUTBOUND_FEDERATION_DISABLED: ServiceError =
     ServiceError::new("OutboundWebIdentityFederationDisabledException", 403);
 const SESSION_DURATION_ESCALATION: ServiceError =
@@ -240,7 +248,50 @@ const SESSION_DURATION_ESCALATION: ServiceError =
 const FEATURE_ENABLED: ServiceError = ServiceError::new("FeatureEnabled", 409);
 const FEATURE_DISABLED: ServiceError = ServiceError::new("FeatureDisabled", 404);
 
+/// The certificate and key errors of api.md §5.15 (codes and statuses from the model).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum CredentialFault {
+    /// `DuplicateCertificate` (409): the certificate is already uploaded in the account.
+    DuplicateCertificate,
+    /// `DuplicateSSHPublicKey` (400): the key is already on the user.
+    DuplicateSshPublicKey,
+    /// `InvalidCertificate` (400): e.g. an expired or not yet valid signing certificate.
+    InvalidCertificate,
+    /// `InvalidPublicKey` (400): a recognised but unusable SSH key.
+    InvalidPublicKey,
+    /// `KeyPairMismatch` (400): the private key is not the certificate's.
+    KeyPairMismatch,
+    /// `MalformedCertificate` (400): a certificate, chain or private key that does not parse.
+    MalformedCertificate,
+    /// `UnrecognizedPublicKeyEncoding` (400): neither OpenSSH `ssh-rsa` nor PEM.
+    UnrecognizedPublicKeyEncoding,
+}
+
+impl CredentialFault {
+    fn wire(self) -> ServiceError {
+        match self {
+            Self::DuplicateCertificate => ServiceError::new("DuplicateCertificate", 409),
+            Self::DuplicateSshPublicKey => ServiceError::new("DuplicateSSHPublicKey", 400),
+            Self::InvalidCertificate => ServiceError::new("InvalidCertificate", 400),
+            Self::InvalidPublicKey => ServiceError::new("InvalidPublicKey", 400),
+            Self::KeyPairMismatch => ServiceError::new("KeyPairMismatch", 400),
+            Self::MalformedCertificate => ServiceError::new("MalformedCertificate", 400),
+            Self::UnrecognizedPublicKeyEncoding => {
+                ServiceError::new("UnrecognizedPublicKeyEncoding", 400)
+            }
+        }
+    }
+}
+
 impl ApiError {
+    /// A [`CredentialFault`] with AWS's message.
+    pub fn credential(fault: CredentialFault, message: impl Into<String>) -> Self {
+        Self::Credential {
+            fault,
+            message: message.into(),
+        }
+    }
+
     /// The wire code, status and fault: the one exhaustive mapping.
     pub fn wire(&self) -> ServiceError {
         match self {
@@ -291,6 +342,7 @@ impl ApiError {
             Self::NotFound(_) => NOT_FOUND,
             Self::NotImplemented { .. } => NOT_IMPLEMENTED,
             Self::Validation(_) => ServiceError::VALIDATION_ERROR,
+            Self::Credential { fault, .. } => fault.wire(),
             Self::ReportNotPresent => REPORT_NOT_PRESENT,
             Self::ReportExpired(_) => REPORT_EXPIRED,
             Self::ReportInProgress(_) => REPORT_IN_PROGRESS,
@@ -341,6 +393,7 @@ impl ApiError {
             | Self::LimitExceeded(m)
             | Self::MalformedPolicyDocument(m)
             | Self::NoSuchEntity(m)
+            | Self::Credential { message: m, .. }
             | Self::Validation(m)
             | Self::ReportExpired(m)
             | Self::ReportInProgress(m)

@@ -15,15 +15,20 @@
 //!   deterministic.
 
 mod audit;
+mod audit_sink;
 mod authz;
 pub mod bootstrap;
 mod error;
 mod handlers;
+mod jwks;
+mod key_cache;
 mod metrics;
+mod password;
 mod pipeline;
 pub mod serve;
 mod sessions;
 mod state;
+pub mod workload;
 
 use axum::Router;
 use axum::extract::State;
@@ -43,6 +48,10 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     Router::new()
         .route("/metrics", any(metrics::<S>))
         .route("/_warden/dev/reset", any(dev_reset::<S>))
+        .route(
+            workload::CREDENTIALS_PATH,
+            any(workload::credentials::<S>),
+        )
         .fallback(api::<S>)
         .with_state(state)
 }

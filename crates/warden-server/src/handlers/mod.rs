@@ -55,11 +55,13 @@
 //! 8. **Tests**: add the success case and each error to `tests/http.rs` (golden XML under
 //!    `tests/golden/`, written on first run with `WARDEN_BLESS=1`).
 
+mod access_advisor;
 mod access_keys;
 mod account;
 mod attachments;
 mod authorization_details;
 mod boundaries;
+mod credential_report;
 mod groups;
 mod inline_policies;
 mod login_profiles;
@@ -70,8 +72,17 @@ mod password_policy;
 mod policies;
 mod resolve;
 mod roles;
+mod server_certificates;
+mod service_credentials;
+mod signing_certificates;
+mod ssh_keys;
+pub(crate) mod saml;
+pub(crate) mod service_linked_roles;
 mod simulate;
 pub(crate) mod sts;
+mod web_identity;
+mod sts_preferences;
+mod tier3;
 mod users;
 
 use serde_json::Value;
@@ -119,7 +130,6 @@ impl Reply {
 
     /// CloudTrail `userIdentity` for a call whose caller the handler established (an
     /// unsigned AssumeRoleWithWebIdentity / AssumeRoleWithSAML).
-    #[allow(dead_code, reason = "used by the noAuth STS handlers as they land")]
     pub(crate) fn with_audit_identity(mut self, identity: Value) -> Self {
         self.audit_identity = Some(identity);
         self
@@ -464,6 +474,15 @@ pub(crate) async fn dispatch<S: Store>(
         IamRequest::ListInstanceProfileTags(i) => {
             instance_profiles::list_instance_profile_tags(cx, i).await
         }
+        // SAML providers
+        IamRequest::CreateSAMLProvider(i) => saml::create_saml_provider(cx, i).await,
+        IamRequest::GetSAMLProvider(i) => saml::get_saml_provider(cx, i).await,
+        IamRequest::UpdateSAMLProvider(i) => saml::update_saml_provider(cx, i).await,
+        IamRequest::DeleteSAMLProvider(i) => saml::delete_saml_provider(cx, i).await,
+        IamRequest::ListSAMLProviders(i) => saml::list_saml_providers(cx, i).await,
+        IamRequest::TagSAMLProvider(i) => saml::tag_saml_provider(cx, i).await,
+        IamRequest::UntagSAMLProvider(i) => saml::untag_saml_provider(cx, i).await,
+        IamRequest::ListSAMLProviderTags(i) => saml::list_saml_provider_tags(cx, i).await,
         // policy simulation
         IamRequest::SimulateCustomPolicy(i) => simulate::simulate_custom_policy(cx, i).await,
         IamRequest::SimulatePrincipalPolicy(i) => simulate::simulate_principal_policy(cx, i).await,
@@ -507,6 +526,134 @@ pub(crate) async fn dispatch<S: Store>(
         IamRequest::GetAccountSummary => account::get_account_summary(cx).await,
         IamRequest::GetAccountAuthorizationDetails(i) => {
             authorization_details::get_account_authorization_details(cx, i).await
+        }
+        // credential report
+        IamRequest::GenerateCredentialReport => {
+            credential_report::generate_credential_report(cx).await
+        }
+        IamRequest::GetCredentialReport => credential_report::get_credential_report(cx).await,
+        // access advisor
+        IamRequest::GenerateServiceLastAccessedDetails(i) => {
+            access_advisor::generate_service_last_accessed_details(cx, i).await
+        }
+        IamRequest::GetServiceLastAccessedDetails(i) => {
+            access_advisor::get_service_last_accessed_details(cx, i).await
+        }
+        IamRequest::GetServiceLastAccessedDetailsWithEntities(i) => {
+            access_advisor::get_service_last_accessed_details_with_entities(cx, i).await
+        }
+        IamRequest::ListPoliciesGrantingServiceAccess(i) => {
+            access_advisor::list_policies_granting_service_access(cx, i).await
+        }
+        // service-linked roles
+        IamRequest::CreateServiceLinkedRole(i) => {
+            service_linked_roles::create_service_linked_role(cx, i).await
+        }
+        IamRequest::DeleteServiceLinkedRole(i) => {
+            service_linked_roles::delete_service_linked_role(cx, i).await
+        }
+        IamRequest::GetServiceLinkedRoleDeletionStatus(i) => {
+            service_linked_roles::get_service_linked_role_deletion_status(cx, i).await
+        }
+        // STS preferences
+        IamRequest::SetSecurityTokenServicePreferences(i) => {
+            sts_preferences::set_security_token_service_preferences(cx, i).await
+        }
+        // tier 3: Organizations and delegation requests (refusals)
+        IamRequest::GenerateOrganizationsAccessReport(i) => {
+            tier3::generate_organizations_access_report(cx, i).await
+        }
+        IamRequest::GetOrganizationsAccessReport(i) => {
+            tier3::get_organizations_access_report(cx, i).await
+        }
+        IamRequest::ListOrganizationsFeatures(_) => {
+            tier3::organizations_feature(cx, "ListOrganizationsFeatures")
+        }
+        IamRequest::EnableOrganizationsRootCredentialsManagement(_) => {
+            tier3::organizations_feature(cx, "EnableOrganizationsRootCredentialsManagement")
+        }
+        IamRequest::DisableOrganizationsRootCredentialsManagement(_) => {
+            tier3::organizations_feature(cx, "DisableOrganizationsRootCredentialsManagement")
+        }
+        IamRequest::EnableOrganizationsRootSessions(_) => {
+            tier3::organizations_feature(cx, "EnableOrganizationsRootSessions")
+        }
+        IamRequest::DisableOrganizationsRootSessions(_) => {
+            tier3::organizations_feature(cx, "DisableOrganizationsRootSessions")
+        }
+        IamRequest::CreateDelegationRequest(i) => tier3::create_delegation_request(cx, &i),
+        IamRequest::GetDelegationRequest(i) => {
+            tier3::delegation_lookup(cx, "GetDelegationRequest", &i.delegation_request_id)
+        }
+        IamRequest::AcceptDelegationRequest(i) => {
+            tier3::delegation_lookup(cx, "AcceptDelegationRequest", &i.delegation_request_id)
+        }
+        IamRequest::AssociateDelegationRequest(i) => {
+            tier3::delegation_lookup(cx, "AssociateDelegationRequest", &i.delegation_request_id)
+        }
+        IamRequest::RejectDelegationRequest(i) => {
+            tier3::delegation_lookup(cx, "RejectDelegationRequest", &i.delegation_request_id)
+        }
+        IamRequest::UpdateDelegationRequest(i) => {
+            tier3::delegation_lookup(cx, "UpdateDelegationRequest", &i.delegation_request_id)
+        }
+        IamRequest::SendDelegationToken(i) => {
+            tier3::delegation_lookup(cx, "SendDelegationToken", &i.delegation_request_id)
+        }
+        IamRequest::GetHumanReadableSummary(i) => tier3::get_human_readable_summary(cx, &i),
+        IamRequest::ListDelegationRequests(i) => tier3::list_delegation_requests(cx, &i),
+        // server certificates, signing certificates, SSH keys, service-specific credentials
+        IamRequest::UploadServerCertificate(i) => {
+            server_certificates::upload_server_certificate(cx, i).await
+        }
+        IamRequest::GetServerCertificate(i) => server_certificates::get_server_certificate(cx, i).await,
+        IamRequest::ListServerCertificates(i) => {
+            server_certificates::list_server_certificates(cx, i).await
+        }
+        IamRequest::UpdateServerCertificate(i) => {
+            server_certificates::update_server_certificate(cx, i).await
+        }
+        IamRequest::DeleteServerCertificate(i) => {
+            server_certificates::delete_server_certificate(cx, i).await
+        }
+        IamRequest::TagServerCertificate(i) => server_certificates::tag_server_certificate(cx, i).await,
+        IamRequest::UntagServerCertificate(i) => {
+            server_certificates::untag_server_certificate(cx, i).await
+        }
+        IamRequest::ListServerCertificateTags(i) => {
+            server_certificates::list_server_certificate_tags(cx, i).await
+        }
+        IamRequest::UploadSigningCertificate(i) => {
+            signing_certificates::upload_signing_certificate(cx, i).await
+        }
+        IamRequest::ListSigningCertificates(i) => {
+            signing_certificates::list_signing_certificates(cx, i).await
+        }
+        IamRequest::UpdateSigningCertificate(i) => {
+            signing_certificates::update_signing_certificate(cx, i).await
+        }
+        IamRequest::DeleteSigningCertificate(i) => {
+            signing_certificates::delete_signing_certificate(cx, i).await
+        }
+        IamRequest::UploadSSHPublicKey(i) => ssh_keys::upload_ssh_public_key(cx, i).await,
+        IamRequest::GetSSHPublicKey(i) => ssh_keys::get_ssh_public_key(cx, i).await,
+        IamRequest::ListSSHPublicKeys(i) => ssh_keys::list_ssh_public_keys(cx, i).await,
+        IamRequest::UpdateSSHPublicKey(i) => ssh_keys::update_ssh_public_key(cx, i).await,
+        IamRequest::DeleteSSHPublicKey(i) => ssh_keys::delete_ssh_public_key(cx, i).await,
+        IamRequest::CreateServiceSpecificCredential(i) => {
+            service_credentials::create_service_specific_credential(cx, i).await
+        }
+        IamRequest::ListServiceSpecificCredentials(i) => {
+            service_credentials::list_service_specific_credentials(cx, i).await
+        }
+        IamRequest::ResetServiceSpecificCredential(i) => {
+            service_credentials::reset_service_specific_credential(cx, i).await
+        }
+        IamRequest::UpdateServiceSpecificCredential(i) => {
+            service_credentials::update_service_specific_credential(cx, i).await
+        }
+        IamRequest::DeleteServiceSpecificCredential(i) => {
+            service_credentials::delete_service_specific_credential(cx, i).await
         }
         other => Err(not_implemented_iam(other.operation())),
     }

@@ -278,6 +278,10 @@ pub(crate) async fn delete_user<S: Store>(
     let account = cx.account();
     let conflict =
         |what: &str| ApiError::DeleteConflict(format!("Cannot delete entity, must {what} first."));
+    // api.md §5.4: the login profile is the first dependent checked.
+    if cx.tx.login_profile(account, &user.id).await?.is_some() {
+        return Err(conflict("delete login profile"));
+    }
     if !cx
         .tx
         .access_keys(account, &KeyOwner::User(user.id.clone()))
@@ -285,6 +289,32 @@ pub(crate) async fn delete_user<S: Store>(
         .is_empty()
     {
         return Err(conflict("delete access keys"));
+    }
+    // Signing certificates, SSH keys, service-specific credentials (api.md §5.4 order:
+    // after access keys, before MFA devices).
+    if !cx
+        .tx
+        .signing_certificates(account, &KeyOwner::User(user.id.clone()))
+        .await?
+        .is_empty()
+    {
+        return Err(conflict("delete signing certificates"));
+    }
+    if !cx.tx.ssh_public_keys(account, &user.id).await?.is_empty() {
+        return Err(conflict("delete SSH public keys"));
+    }
+    if !cx
+        .tx
+        .service_credentials(account, Some(&user.id))
+        .await?
+        .is_empty()
+    {
+        // Observed wording (api.md §5.4).
+        return Err(conflict("remove referenced objects"));
+    }
+    // Assigned MFA devices (api.md §5.4 check order: after keys, before policies).
+    if !cx.tx.user_mfa_devices(account, &user.id).await?.is_empty() {
+        return Err(conflict("delete MFA device"));
     }
     let holder = PolicyHolder::User(user.id.clone());
     if !cx.tx.inline_policies(account, &holder).await?.is_empty() {
