@@ -395,6 +395,7 @@ pub(crate) async fn update_role<S: Store>(
     input: UpdateRoleInput,
 ) -> Result<Reply, ApiError> {
     let (mut role, _) = authorized_role(cx, "iam:UpdateRole", &input.role_name).await?;
+    super::service_linked_roles::ensure_modifiable(&role)?;
     if let Some(d) = &input.description {
         role.description = (!d.is_empty()).then(|| d.clone());
     }
@@ -434,6 +435,7 @@ pub(crate) async fn update_assume_role_policy<S: Store>(
     input: UpdateAssumeRolePolicyInput,
 ) -> Result<Reply, ApiError> {
     let (mut role, _) = authorized_role(cx, "iam:UpdateAssumeRolePolicy", &input.role_name).await?;
+    super::service_linked_roles::ensure_modifiable(&role)?;
     role.trust_principals = validate_trust_policy(cx, &input.policy_document).await?;
     role.trust_policy = input.policy_document.clone();
     cx.tx.update_role(&role).await?;
@@ -447,6 +449,7 @@ pub(crate) async fn delete_role<S: Store>(
     input: DeleteRoleInput,
 ) -> Result<Reply, ApiError> {
     let (role, _) = authorized_role(cx, "iam:DeleteRole", &input.role_name).await?;
+    super::service_linked_roles::ensure_modifiable(&role)?;
     let account = cx.account();
     let conflict =
         |what: &str| ApiError::DeleteConflict(format!("Cannot delete entity, must {what} first."));
@@ -456,6 +459,14 @@ pub(crate) async fn delete_role<S: Store>(
     }
     if !cx.tx.inline_policies(account, &holder).await?.is_empty() {
         return Err(conflict("delete policies"));
+    }
+    // A role in an instance profile cannot be deleted (api.md §5.12).
+    let in_profiles = cx
+        .tx
+        .instance_profiles_for_role(account, &role.id, &warden_core::ListQuery::first(1))
+        .await?;
+    if !in_profiles.items.is_empty() {
+        return Err(conflict("remove roles from instance profile"));
     }
     cx.tx
         .delete_role(account, &role.id)
