@@ -8,7 +8,9 @@ use std::sync::{Arc, RwLock, Weak};
 use warden_core::{Change, ChangeStream, Clock, IdGenerator, SecretCipher, Store, StoreError};
 use warden_types::AccountId;
 
+use crate::audit_sink::{self, AuditSink};
 use crate::authz::PolicyCache;
+use crate::key_cache::KeyCache;
 use crate::bootstrap::{self, BootstrapError, RootKey};
 use crate::metrics::Metrics;
 
@@ -26,6 +28,9 @@ pub struct ServerConfig {
     pub secure_transport: bool,
     /// Largest accepted request body in bytes.
     pub body_limit: usize,
+    /// Lifetime in seconds of the role sessions the workload credentials endpoint issues
+    /// (`crate::workload`); one hour by default, shorter in tests to observe refreshes.
+    pub workload_session_seconds: u32,
 }
 
 impl ServerConfig {
@@ -36,6 +41,7 @@ impl ServerConfig {
             default_account: account,
             secure_transport: false,
             body_limit: DEFAULT_BODY_LIMIT,
+            workload_session_seconds: crate::workload::DEFAULT_SESSION_SECONDS,
         }
     }
 }
@@ -98,6 +104,10 @@ pub(crate) struct Inner<S: Store> {
     pub(crate) config: ServerConfig,
     pub(crate) services: Services,
     pub(crate) cache: PolicyCache,
+    /// Long-term access keys, valid while their account's cache epoch holds.
+    pub(crate) keys: KeyCache,
+    /// Audit events of calls that change nothing, written in the background.
+    pub(crate) audit: AuditSink,
     pub(crate) metrics: Metrics,
     dev: Option<DevMode<S>>,
     reset_lock: tokio::sync::Mutex<()>,
@@ -118,11 +128,14 @@ impl<S: Store> AppState<S> {
         dev: Option<DevMode<S>>,
     ) -> Self {
         let changes = store.watch_changes();
+        let (audit, audit_queue) = AuditSink::new();
         let inner = Arc::new(Inner {
             store: RwLock::new(store),
             config,
             services,
             cache: PolicyCache::default(),
+            keys: KeyCache::default(),
+            audit,
             metrics: Metrics::default(),
             dev,
             reset_lock: tokio::sync::Mutex::new(()),
@@ -130,6 +143,7 @@ impl<S: Store> AppState<S> {
             ring_init: tokio::sync::Mutex::new(()),
         });
         spawn_watcher(Arc::downgrade(&inner), changes);
+        audit_sink::spawn_writer(Arc::downgrade(&inner), audit_queue);
         let state = Self { inner };
         // Load (or, on the first start of a deployment, create) the STS key ring now rather
         // than on the first session request; failures are retried by that request.
@@ -148,11 +162,14 @@ impl<S: Store> AppState<S> {
 
     /// The current store (a clone: stores are handles on a pool).
     pub fn store(&self) -> Result<S, StoreError> {
-        self.inner
-            .store
-            .read()
-            .map(|s| s.clone())
-            .map_err(|_| StoreError::NotFound)
+        self.inner.current_store()
+    }
+
+    /// Waits until every audit event of a finished call is in the store (the events of
+    /// calls that change nothing are written in the background, `crate::audit_sink`).
+    /// Call it before shutting down, and before reading the audit trail in tests.
+    pub async fn flush_audit(&self) {
+        self.inner.audit.flush().await;
     }
 
     /// The configuration.
@@ -182,6 +199,8 @@ impl<S: Store> AppState<S> {
             return Ok(false);
         };
         let _guard = self.inner.reset_lock.lock().await;
+        // Events of calls made before the reset belong to the old state.
+        self.inner.audit.flush().await;
         let old = self.store().map_err(DevResetError::Store)?;
         let store = match &dev.fresh_store {
             Some(fresh_store) => fresh_store(old).await.map_err(DevResetError::Store)?,
@@ -206,6 +225,7 @@ impl<S: Store> AppState<S> {
             }
         }
         self.inner.cache.invalidate_all();
+        self.inner.keys.clear();
         // The fresh store holds no key ring: the next session call creates one there.
         if let Ok(mut ring) = self.inner.ring.write() {
             *ring = None;
@@ -223,6 +243,16 @@ pub enum DevResetError {
     /// Re-creating the account failed.
     #[error("while re-creating the account: {0}")]
     Bootstrap(#[source] BootstrapError),
+}
+
+impl<S: Store> Inner<S> {
+    /// The current store (the dev reset may replace it).
+    pub(crate) fn current_store(&self) -> Result<S, StoreError> {
+        self.store
+            .read()
+            .map(|s| s.clone())
+            .map_err(|_| StoreError::NotFound)
+    }
 }
 
 fn spawn_watcher<S: Store>(state: Weak<Inner<S>>, mut changes: S::Changes) {

@@ -44,6 +44,8 @@ pub(crate) fn implemented(op: StsOperation) -> bool {
             | StsOperation::GetSessionToken
             | StsOperation::GetFederationToken
             | StsOperation::GetAccessKeyInfo
+            | StsOperation::AssumeRoleWithWebIdentity
+            | StsOperation::AssumeRoleWithSAML
     )
 }
 
@@ -58,6 +60,10 @@ pub(crate) async fn dispatch<S: Store>(
         StsRequest::GetSessionToken(i) => get_session_token(cx, i).await,
         StsRequest::GetFederationToken(i) => get_federation_token(cx, i).await,
         StsRequest::GetAccessKeyInfo(i) => get_access_key_info(cx, i).await,
+        StsRequest::AssumeRoleWithWebIdentity(i) => {
+            super::web_identity::assume_role_with_web_identity(cx, i).await
+        }
+        StsRequest::AssumeRoleWithSAML(i) => super::saml::assume_role_with_saml(cx, i).await,
         other => Err(ApiError::NotImplemented {
             service: "STS",
             operation: other.operation().name(),
@@ -104,19 +110,19 @@ async fn get_access_key_info<S: Store>(
     }))
 }
 
-fn pairs(tags: Option<&[Tag]>) -> Vec<(String, String)> {
+pub(super) fn pairs(tags: Option<&[Tag]>) -> Vec<(String, String)> {
     tags.unwrap_or_default()
         .iter()
         .map(|t| (t.key.clone(), t.value.clone()))
         .collect()
 }
 
-fn starts_with_aws(s: &str) -> bool {
+pub(super) fn starts_with_aws(s: &str) -> bool {
     s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
 }
 
 /// Validates the inline session policy (identity grammar, ≤ 2,048 characters; api.md §7.2).
-fn check_session_policy(policy: Option<&str>) -> Result<(), ApiError> {
+pub(super) fn check_session_policy(policy: Option<&str>) -> Result<(), ApiError> {
     let Some(text) = policy else { return Ok(()) };
     if text.chars().count() > SESSION_POLICY_MAX {
         return Err(ApiError::Validation(format!(
@@ -130,7 +136,7 @@ fn check_session_policy(policy: Option<&str>) -> Result<(), ApiError> {
 
 /// Managed session policy ARNs (api.md §7.2): customer managed policies of `account` that
 /// exist, or AWS managed policies (not shipped here: they allow nothing).
-async fn session_policy_arns<S: Store>(
+pub(super) async fn session_policy_arns<S: Store>(
     cx: &mut Cx<'_, S>,
     account: AccountId,
     arns: Option<&[PolicyDescriptorType]>,
@@ -160,28 +166,30 @@ async fn session_policy_arns<S: Store>(
 }
 
 /// What a new session is, before its credentials exist.
-struct NewSession {
-    account: AccountId,
-    kind: SessionKind,
-    operation: IssuingOperation,
-    identity_arn: String,
-    user_id: String,
-    parent_id: String,
-    parent_arn: String,
-    session_name: Option<String>,
-    mfa_present: bool,
-    mfa_auth_time: Option<i64>,
-    policy: Option<String>,
-    policy_arns: Vec<String>,
-    source_identity: Option<String>,
-    tags: Vec<(String, String)>,
-    transitive_tag_keys: Vec<String>,
-    chained: bool,
-    duration: i64,
+pub(super) struct NewSession {
+    pub(super) account: AccountId,
+    pub(super) kind: SessionKind,
+    pub(super) operation: IssuingOperation,
+    pub(super) identity_arn: String,
+    pub(super) user_id: String,
+    pub(super) parent_id: String,
+    pub(super) parent_arn: String,
+    pub(super) session_name: Option<String>,
+    pub(super) mfa_present: bool,
+    pub(super) mfa_auth_time: Option<i64>,
+    pub(super) policy: Option<String>,
+    pub(super) policy_arns: Vec<String>,
+    pub(super) source_identity: Option<String>,
+    pub(super) tags: Vec<(String, String)>,
+    pub(super) transitive_tag_keys: Vec<String>,
+    pub(super) chained: bool,
+    pub(super) duration: i64,
+    /// The identity provider data of a web-identity or SAML session (api.md §7.5).
+    pub(super) federation: Option<warden_sts::Federation>,
 }
 
 /// Creates the credentials and seals the session record into the token (api.md §6.1).
-async fn issue<S: Store>(
+pub(super) async fn issue<S: Store>(
     state: &crate::state::AppState<S>,
     now: time::OffsetDateTime,
     s: NewSession,
@@ -216,7 +224,7 @@ async fn issue<S: Store>(
         source_identity: s.source_identity,
         tags: s.tags,
         transitive_tag_keys: s.transitive_tag_keys,
-        federation: None,
+        federation: s.federation,
         chained: s.chained,
     };
     let token = ring
@@ -230,14 +238,14 @@ async fn issue<S: Store>(
     })
 }
 
-fn credentials_audit(c: &Credentials) -> serde_json::Value {
+pub(super) fn credentials_audit(c: &Credentials) -> serde_json::Value {
     json!({ "accessKeyId": c.access_key_id, "expiration": c.expiration.to_string() })
 }
 
 /// The role an ARN names in this installation: account, role and its stored ARN.
 /// `None` when the ARN does not name an existing role (api.md §6.2 step 1: not an error
 /// here, the caller gets the same AccessDenied as for a role it may not assume).
-async fn named_role<S: Store>(
+pub(super) async fn named_role<S: Store>(
     cx: &mut Cx<'_, S>,
     arn: &str,
 ) -> Result<Option<(AccountId, warden_core::Role, String)>, ApiError> {
@@ -280,7 +288,7 @@ async fn named_role<S: Store>(
 
 /// `RoleArn` syntax (api.md §6.2 step 1): at least six fields, `arn`, non-empty partition,
 /// service and resource.
-fn role_arn_is_valid(arn: &str) -> bool {
+pub(super) fn role_arn_is_valid(arn: &str) -> bool {
     let fields: Vec<&str> = arn.splitn(6, ':').collect();
     matches!(fields.as_slice(), ["arn", partition, service, _, _, resource]
         if !partition.is_empty() && !service.is_empty() && !resource.is_empty())
@@ -472,6 +480,7 @@ async fn assume_role<S: Store>(
             transitive_tag_keys: merged.transitive_keys,
             chained,
             duration,
+            federation: None,
         },
     )
     .await?;
@@ -496,7 +505,7 @@ async fn assume_role<S: Store>(
 
 /// `RoleLastUsed` (api.md §3.8), in the background like access keys' last use: the
 /// operation's transaction holds SQLite's write lock until it commits.
-fn record_role_use<S: Store>(cx: &Cx<'_, S>, role_id: &str) {
+pub(super) fn record_role_use<S: Store>(cx: &Cx<'_, S>, role_id: &str) {
     let Ok(store) = cx.state.store() else { return };
     let role_id = role_id.to_owned();
     let used = RoleLastUsed {
@@ -573,6 +582,7 @@ async fn get_session_token<S: Store>(
             transitive_tag_keys: Vec::new(),
             chained: false,
             duration,
+            federation: None,
         },
     )
     .await?;
@@ -642,6 +652,7 @@ async fn get_federation_token<S: Store>(
             transitive_tag_keys: Vec::new(),
             chained: false,
             duration,
+            federation: None,
         },
     )
     .await?;
@@ -658,6 +669,56 @@ async fn get_federation_token<S: Store>(
         packed_policy_size: Some(i32::try_from(packed).unwrap_or(i32::MAX)),
     })
     .with_audit(audit))
+}
+
+/// A role session for a workload of the container credentials endpoint
+/// (`crate::workload`), issued like AssumeRole's step 9 (no session policies, tags or
+/// source identity; the workload id is the session name). Returns the credentials and the
+/// assumed-role identity.
+pub(crate) async fn issue_workload_session<S: Store>(
+    state: &crate::state::AppState<S>,
+    now: time::OffsetDateTime,
+    role: &warden_core::Role,
+    session_name: &str,
+    duration: i64,
+) -> Result<(Credentials, warden_sts::session::SessionIdentity), ApiError> {
+    let role_arn = authz::entity_arn(
+        &state.config().partition,
+        role.account,
+        "role",
+        &role.path,
+        &role.name,
+    );
+    let identity = warden_sts::session::assumed_role_identity(&role_arn, &role.id, session_name)
+        .ok_or(ApiError::Internal(InternalError::Contract(
+            "stored role ARN does not parse",
+        )))?;
+    let credentials = issue(
+        state,
+        now,
+        NewSession {
+            account: role.account,
+            kind: SessionKind::RoleSession,
+            operation: IssuingOperation::AssumeRole,
+            identity_arn: identity.arn.clone(),
+            user_id: identity.id.clone(),
+            parent_id: role.id.clone(),
+            parent_arn: role_arn,
+            session_name: Some(session_name.to_owned()),
+            mfa_present: false,
+            mfa_auth_time: None,
+            policy: None,
+            policy_arns: Vec::new(),
+            source_identity: None,
+            tags: Vec::new(),
+            transitive_tag_keys: Vec::new(),
+            chained: false,
+            duration,
+            federation: None,
+        },
+    )
+    .await?;
+    Ok((credentials, identity))
 }
 
 #[cfg(test)]
