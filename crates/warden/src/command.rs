@@ -9,6 +9,7 @@ mod policy_simulate;
 mod policy_validate;
 mod serve;
 mod simulate_input;
+mod workload;
 
 use std::process::ExitCode;
 
@@ -27,6 +28,10 @@ pub(crate) enum Command {
     Account(Box<account::Command>),
     /// List or export audit events (CloudTrail records).
     Audit(Box<audit::Args>),
+    /// Register workloads that get an instance profile's role credentials from the
+    /// container credentials endpoint; list or revoke them.
+    #[command(subcommand)]
+    Workload(Box<workload::Command>),
     /// Load the JSON of `aws iam get-account-authorization-details` into an account
     /// (idempotent; refuses malformed input with the JSON path of each problem).
     Import(Box<import::Args>),
@@ -64,6 +69,7 @@ pub(crate) fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve::run(*args),
         Command::Account(command) => account::run(*command),
         Command::Audit(args) => audit::run(*args),
+        Command::Workload(command) => workload::run(*command),
         Command::Import(args) => import::run(*args),
         Command::Export(args) => export::run(*args),
         Command::GenerateExport(args) => generate_export::run(&args),

@@ -219,6 +219,10 @@ pub(crate) struct Args {
     /// `POST /_warden/dev/reset` wipes all state.
     #[arg(long)]
     dev: bool,
+    /// Lifetime in seconds of the role sessions the workload credentials endpoint issues
+    /// (`warden workload`) [default: 3600].
+    #[arg(long, env = "WARDEN_WORKLOAD_SESSION_SECONDS")]
+    workload_session_seconds: Option<u32>,
 }
 
 /// Runs the server until SIGINT/SIGTERM.
@@ -284,6 +288,7 @@ async fn serve(args: Args, file: FileConfig) -> anyhow::Result<()> {
         root,
         tls,
         dev: args.dev,
+        workload_session_seconds: args.workload_session_seconds,
     };
     if let Some(url) = args.storage.database_url(&file) {
         let services = services(args.storage.key(&file, args.dev)?);
@@ -346,6 +351,7 @@ struct Settings {
     root: Option<RootKey>,
     tls: Option<TlsFiles>,
     dev: bool,
+    workload_session_seconds: Option<u32>,
 }
 
 /// Bootstraps the account and serves until a shutdown signal; returns the state so the
@@ -362,6 +368,7 @@ async fn run_server<S: Store>(
         root,
         tls,
         dev,
+        workload_session_seconds,
     } = settings;
     let generated = ensure_account(&store, &services, account, root.as_ref()).await?;
     let show_once = generated.clone();
@@ -378,6 +385,9 @@ async fn run_server<S: Store>(
     };
     let mut config = ServerConfig::new(account);
     config.secure_transport = tls.is_some();
+    if let Some(seconds) = workload_session_seconds {
+        config.workload_session_seconds = seconds;
+    }
     let state = AppState::new(store, config, services, dev);
     let scheme = if tls.is_some() { "https" } else { "http" };
     let secure = tls.is_some();
@@ -389,6 +399,8 @@ async fn run_server<S: Store>(
         eprintln!("warden: listening on {scheme}://{bound}");
     })
     .await?;
+    // The background audit writer may still hold the last calls' events.
+    state.flush_audit().await;
     Ok(state)
 }
 
