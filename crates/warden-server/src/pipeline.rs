@@ -285,7 +285,22 @@ async fn process<S: Store>(
     };
     // A call that only reads takes no write lock (api.md §1.8 step 5 still holds: one
     // transaction per call).
-    let reads_only = matches!(operation, Operation::Iam(_)) && is_read_only(operation.name());
+    // AssumeRoleWithWebIdentity writes nothing in its transaction and may wait for the
+    // IdP's keys over the network: it must not hold the write lock meanwhile.
+    let reads_only = (matches!(operation, Operation::Iam(_)) && is_read_only(operation.name()))
+        || matches!(
+            operation,
+            Operation::Sts(
+                StsOperation::AssumeRoleWithWebIdentity
+                    // Issuing credentials reads the role and policies; the only write (an
+                    // MFA code's time step) is one statement, atomic on its own.
+                    | StsOperation::AssumeRole
+                    | StsOperation::GetSessionToken
+                    | StsOperation::GetFederationToken
+                    | StsOperation::GetCallerIdentity
+                    | StsOperation::GetAccessKeyInfo
+            )
+        );
     let tx = if reads_only {
         store.begin_read().await?
     } else {
@@ -481,7 +496,8 @@ async fn authenticate_long_term<S: Store>(
         .inner()
         .cache
         .resolve(key.account, &key.owner, &state.config().partition, || {
-            store.begin()
+            // Loading only reads; a change meanwhile bumps the epoch read before it.
+            store.begin_read()
         })
         .await?
         .ok_or_else(|| SigV4Error::invalid_client_token_id("owner of the key is gone").into())

@@ -175,6 +175,12 @@ impl Jwks {
         Ok(Self { keys })
     }
 
+    /// Whether the set has the key a token with header `kid` needs (the server refetches a
+    /// provider's keys when it does not: a rotated key).
+    pub fn has_key(&self, kid: Option<&str>) -> bool {
+        self.select(kid).is_some()
+    }
+
     /// The key for `kid`; without a `kid`, the only key of a one-key set (§6.3 step 3).
     fn select(&self, kid: Option<&str>) -> Option<&Jwk> {
         match kid {
@@ -237,6 +243,17 @@ pub fn token_issuer(jwt: &str) -> Result<String, OidcError> {
     str_field(&parsed.claims, "iss")
         .map(str::to_owned)
         .ok_or(OidcError::Malformed)
+}
+
+/// The header's `kid` (`None` without one), to pick or refresh the provider's key set.
+/// Nothing is verified yet.
+pub fn token_key_id(jwt: &str) -> Result<Option<String>, OidcError> {
+    let parsed = parse(jwt)?;
+    match parsed.header.get("kid") {
+        None => Ok(None),
+        Some(Value::String(k)) => Ok(Some(k.clone())),
+        Some(_) => Err(OidcError::Malformed),
+    }
 }
 
 /// The provider URL an issuer designates: `iss` without `https://` (§6.3 step 2).

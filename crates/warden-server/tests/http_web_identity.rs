@@ -1,0 +1,625 @@
+//! In-process HTTP tests of AssumeRoleWithWebIdentity (api.md §6.3) against a real OIDC
+//! issuer running inside the test: RSA and EC keys generated here, discovery and JWKS served
+//! on localhost over HTTPS with a self-signed certificate whose SHA-1 thumbprint is
+//! registered on the provider.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests: failing loudly is the point"
+)]
+
+mod common;
+mod handlers_support;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::routing::get;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use common::{ACCOUNT, Resp, START, Server, form, golden};
+use rsa::signature::{SignatureEncoding as _, Signer as _};
+use rsa::traits::PublicKeyParts as _;
+use serde_json::{Value, json};
+use sha1::Digest as _;
+use warden_core::Store;
+
+/// rand 0.9's generator for the RustCrypto crates (rand_core 0.6 traits).
+struct Rng06(rand::rngs::ThreadRng);
+
+impl rsa::rand_core::RngCore for Rng06 {
+    fn next_u32(&mut self) -> u32 {
+        rand::RngCore::next_u32(&mut self.0)
+    }
+    fn next_u64(&mut self) -> u64 {
+        rand::RngCore::next_u64(&mut self.0)
+    }
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        rand::RngCore::fill_bytes(&mut self.0, dest);
+    }
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rsa::rand_core::Error> {
+        self.fill_bytes(dest);
+        Ok(())
+    }
+}
+
+impl rsa::rand_core::CryptoRng for Rng06 {}
+
+fn rng() -> Rng06 {
+    Rng06(rand::rng())
+}
+
+fn b64(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A signing key of the test issuer.
+enum Key {
+    Rsa(Box<rsa::RsaPrivateKey>),
+    Ec(p256::ecdsa::SigningKey),
+}
+
+impl Key {
+    fn rsa() -> Self {
+        Self::Rsa(Box::new(rsa::RsaPrivateKey::new(&mut rng(), 2048).unwrap()))
+    }
+
+    fn ec() -> Self {
+        Self::Ec(p256::ecdsa::SigningKey::random(&mut rng()))
+    }
+
+    fn alg(&self) -> &'static str {
+        match self {
+            Self::Rsa(_) => "RS256",
+            Self::Ec(_) => "ES256",
+        }
+    }
+
+    fn jwk(&self, kid: &str) -> Value {
+        match self {
+            Self::Rsa(k) => json!({
+                "kty": "RSA", "kid": kid, "use": "sig", "alg": "RS256",
+                "n": b64(&k.n().to_bytes_be()), "e": b64(&k.e().to_bytes_be()),
+            }),
+            Self::Ec(k) => {
+                let point = k.verifying_key().to_encoded_point(false);
+                json!({
+                    "kty": "EC", "kid": kid, "use": "sig", "alg": "ES256", "crv": "P-256",
+                    "x": b64(point.x().unwrap()), "y": b64(point.y().unwrap()),
+                })
+            }
+        }
+    }
+
+    fn sign(&self, input: &[u8]) -> Vec<u8> {
+        match self {
+            Self::Rsa(k) => rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new((**k).clone())
+                .sign(input)
+                .to_vec(),
+            Self::Ec(k) => {
+                let sig: p256::ecdsa::Signature = k.sign(input);
+                sig.to_bytes().to_vec()
+            }
+        }
+    }
+}
+
+/// A JWS compact token signed by `key` with header `kid`.
+fn jwt(key: &Key, kid: &str, claims: &Value) -> String {
+    let header = json!({"alg": key.alg(), "typ": "JWT", "kid": kid});
+    let input = format!(
+        "{}.{}",
+        b64(header.to_string().as_bytes()),
+        b64(claims.to_string().as_bytes())
+    );
+    let sig = key.sign(input.as_bytes());
+    format!("{input}.{}", b64(&sig))
+}
+
+/// An OIDC issuer on `https://localhost:<port>` with a self-signed certificate.
+struct Issuer {
+    url: String,
+    thumbprint: String,
+    jwks_fetches: Arc<AtomicUsize>,
+}
+
+impl Issuer {
+    async fn start(jwks: Value) -> Self {
+        let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+        let cert_der = certified.cert.der().clone();
+        let thumbprint: String = sha1::Sha1::digest(cert_der.as_ref())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let key_der =
+            rustls::pki_types::PrivateKeyDer::Pkcs8(certified.key_pair.serialize_der().into());
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(vec![cert_der], key_der)
+            .unwrap();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let url = format!("https://localhost:{port}");
+        let jwks_fetches = Arc::new(AtomicUsize::new(0));
+        let discovery = json!({
+            "issuer": url,
+            "jwks_uri": format!("{url}/keys"),
+            "response_types_supported": ["id_token"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256", "ES256"],
+        })
+        .to_string();
+        let served = Arc::new(Mutex::new(jwks.to_string()));
+        let counter = Arc::clone(&jwks_fetches);
+        let app = Router::new()
+            .route(
+                "/.well-known/openid-configuration",
+                get(move || {
+                    let d = discovery.clone();
+                    async move { d }
+                }),
+            )
+            .route(
+                "/keys",
+                get(move || {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                    let body = served.lock().unwrap().clone();
+                    async move { body }
+                }),
+            );
+        let tls = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(config));
+        tokio::spawn(async move {
+            axum_server::from_tcp_rustls(listener, tls)
+                .serve(app.into_make_service())
+                .await
+                .unwrap();
+        });
+        Self {
+            url,
+            thumbprint,
+            jwks_fetches,
+        }
+    }
+
+    /// The provider URL without `https://` (the condition-key prefix).
+    fn host(&self) -> &str {
+        self.url.strip_prefix("https://").unwrap()
+    }
+
+    fn provider_arn(&self) -> String {
+        format!("arn:aws:iam::{ACCOUNT}:oidc-provider/{}", self.host())
+    }
+
+    /// Standard claims: issued now (the server's fixed clock), valid for an hour.
+    fn claims(&self, sub: &str) -> Value {
+        json!({
+            "iss": self.url,
+            "sub": sub,
+            "aud": "my-app",
+            "iat": START,
+            "nbf": START,
+            "exp": START + 3600,
+            "amr": ["pwd"],
+        })
+    }
+}
+
+const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/web";
+
+fn trust(provider_arn: &str, host: &str) -> String {
+    json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Principal": {"Federated": provider_arn},
+            "Action": "sts:AssumeRoleWithWebIdentity",
+            "Condition": {"StringEquals": {
+                format!("{host}:aud"): "my-app",
+                format!("{host}:sub"): ["alice", "bob"],
+            }},
+        }],
+    })
+    .to_string()
+}
+
+/// Registers the issuer (client id `my-app`, its thumbprint) and the role `web`.
+async fn setup<S: Store>(srv: &Server<S>, issuer: &Issuer, thumbprint: &str) {
+    srv.call(
+        "CreateOpenIDConnectProvider",
+        &[
+            ("Url", issuer.url.as_str()),
+            ("ClientIDList.member.1", "my-app"),
+            ("ThumbprintList.member.1", thumbprint),
+        ],
+    )
+    .await
+    .assert_ok();
+    srv.call(
+        "CreateRole",
+        &[
+            ("RoleName", "web"),
+            (
+                "AssumeRolePolicyDocument",
+                &trust(&issuer.provider_arn(), issuer.host()),
+            ),
+        ],
+    )
+    .await
+    .assert_ok();
+}
+
+/// An unsigned AssumeRoleWithWebIdentity.
+async fn assume<S: Store>(srv: &Server<S>, token: &str, extra: &[(&str, &str)]) -> Resp {
+    let mut params = vec![
+        ("Action", "AssumeRoleWithWebIdentity"),
+        ("Version", "2011-06-15"),
+        ("RoleArn", ROLE_ARN),
+        ("RoleSessionName", "web-session"),
+        ("WebIdentityToken", token),
+    ];
+    params.extend_from_slice(extra);
+    let req = http::Request::builder()
+        .method("POST")
+        .uri("/")
+        .header("host", "localhost")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(form(&params)))
+        .unwrap();
+    srv.send(req).await
+}
+
+/// Replaces the random parts of a success response for the golden file.
+fn stable(resp: &Resp, issuer: &Issuer) -> Resp {
+    let mut body = resp.body.clone();
+    for tag in [
+        "AccessKeyId",
+        "SecretAccessKey",
+        "SessionToken",
+        "AssumedRoleId",
+    ] {
+        if let Some(v) = resp.text(tag) {
+            body = body.replace(&v, &format!("[{tag}]"));
+        }
+    }
+    body = body.replace(issuer.host(), "localhost:PORT");
+    Resp {
+        status: resp.status,
+        body,
+        request_id: resp.request_id.clone(),
+        content_type: resp.content_type.clone(),
+    }
+}
+
+async fn good_tokens_rsa_and_ec<S: Store>(srv: Server<S>) {
+    let rsa_key = Key::rsa();
+    let ec_key = Key::ec();
+    let issuer = Issuer::start(json!({"keys": [rsa_key.jwk("r1"), ec_key.jwk("e1")]})).await;
+    setup(&srv, &issuer, &issuer.thumbprint).await;
+
+    let token = jwt(&rsa_key, "r1", &issuer.claims("alice"));
+    let r = assume(&srv, &token, &[]).await;
+    r.assert_ok();
+    golden("assume_role_with_web_identity", &stable(&r, &issuer));
+    assert_eq!(
+        r.text("SubjectFromWebIdentityToken").as_deref(),
+        Some("alice")
+    );
+    assert_eq!(r.text("Audience").as_deref(), Some("my-app"));
+    assert_eq!(r.text("Provider"), Some(issuer.provider_arn()));
+    let arn = r.text("Arn").unwrap();
+    assert_eq!(
+        arn,
+        "arn:aws:sts::123456789012:assumed-role/web/web-session"
+    );
+    assert!(r.text("AccessKeyId").unwrap().starts_with("ASIA"));
+
+    // The session works, and carries the federation keys.
+    let key = r.text("AccessKeyId").unwrap();
+    let secret = r.text("SecretAccessKey").unwrap();
+    let session = r.text("SessionToken").unwrap();
+    let body = form(&[("Action", "GetCallerIdentity"), ("Version", "2011-06-15")]);
+    let req = signed_with_token(&key, &secret, &session, &body, srv.now());
+    let who = srv.send(req).await;
+    who.assert_ok();
+    assert_eq!(who.text("Arn").as_deref(), Some(arn.as_str()));
+
+    // EC key, second subject; the keys are cached (one JWKS fetch so far).
+    let token = jwt(&ec_key, "e1", &issuer.claims("bob"));
+    let r = assume(&srv, &token, &[]).await;
+    r.assert_ok();
+    assert_eq!(
+        r.text("SubjectFromWebIdentityToken").as_deref(),
+        Some("bob")
+    );
+    assert_eq!(issuer.jwks_fetches.load(Ordering::SeqCst), 1);
+
+    // Audit: the web identity is the caller; the token is not logged.
+    let events = srv.audit().await;
+    let event = events
+        .iter()
+        .rev()
+        .find(|e| e["eventName"] == "AssumeRoleWithWebIdentity" && e.get("errorCode").is_none())
+        .unwrap();
+    assert_eq!(event["userIdentity"]["type"], "WebIdentityUser");
+    assert_eq!(event["userIdentity"]["userName"], "bob");
+    assert_eq!(
+        event["userIdentity"]["identityProvider"],
+        issuer.provider_arn()
+    );
+    assert_eq!(
+        event["requestParameters"]["webIdentityToken"],
+        "HIDDEN_DUE_TO_SECURITY_REASONS"
+    );
+    assert_eq!(
+        event["responseElements"]["subjectFromWebIdentityToken"],
+        "bob"
+    );
+}
+
+/// A request signed with temporary credentials.
+fn signed_with_token(
+    key: &str,
+    secret: &str,
+    token: &str,
+    body: &str,
+    time: std::time::SystemTime,
+) -> http::Request<Body> {
+    use aws_credential_types::Credentials;
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    use aws_sigv4::sign::v4;
+    use aws_smithy_runtime_api::client::identity::Identity;
+    let identity: Identity =
+        Credentials::new(key, secret, Some(token.to_owned()), None, "test").into();
+    let params = v4::SigningParams::builder()
+        .identity(&identity)
+        .region("us-east-1")
+        .name("sts")
+        .time(time)
+        .settings(SigningSettings::default())
+        .build()
+        .unwrap()
+        .into();
+    let headers = [
+        ("host", "localhost:8700"),
+        ("content-type", "application/x-www-form-urlencoded"),
+    ];
+    let signable = SignableRequest::new(
+        "POST",
+        "http://localhost:8700/",
+        headers.iter().copied(),
+        SignableBody::Bytes(body.as_bytes()),
+    )
+    .unwrap();
+    let (instructions, _) = sign(signable, &params).unwrap().into_parts();
+    let mut req = http::Request::builder().method("POST").uri("/");
+    for (n, v) in headers {
+        req = req.header(n, v);
+    }
+    let mut req = req.body(Body::from(body.to_owned())).unwrap();
+    instructions.apply_to_request_http1x(&mut req);
+    req
+}
+
+async fn refused_tokens<S: Store>(srv: Server<S>) {
+    let key = Key::rsa();
+    let other = Key::rsa();
+    let issuer = Issuer::start(json!({"keys": [key.jwk("k1")]})).await;
+    setup(&srv, &issuer, &issuer.thumbprint).await;
+    let good = issuer.claims("alice");
+    let invalid = |r: Resp, message: &str| r.assert_error(400, "InvalidIdentityToken", message);
+
+    // Forged signature: claims changed after signing.
+    let token = jwt(&key, "k1", &good);
+    let mut parts: Vec<&str> = token.split('.').collect();
+    let forged_claims = b64(issuer.claims("mallory").to_string().as_bytes());
+    parts[1] = &forged_claims;
+    invalid(
+        assume(&srv, &parts.join("."), &[]).await,
+        "Signature verification failed",
+    );
+    // Signed by a key that is not the issuer's, under the issuer's kid.
+    invalid(
+        assume(&srv, &jwt(&other, "k1", &good), &[]).await,
+        "Signature verification failed",
+    );
+    // Unknown kid.
+    invalid(
+        assume(&srv, &jwt(&key, "nope", &good), &[]).await,
+        "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements",
+    );
+    // Expired (beyond the 60 s leeway).
+    let mut expired = good.clone();
+    expired["exp"] = json!(START - 120);
+    assume(&srv, &jwt(&key, "k1", &expired), &[])
+        .await
+        .assert_error(
+            400,
+            "ExpiredTokenException",
+            &format!(
+                "Token expired: current date/time {START} must be before the expiration date/time{}",
+                START - 120
+            ),
+        );
+    // Not yet valid.
+    let mut early = good.clone();
+    early["nbf"] = json!(START + 600);
+    invalid(
+        assume(&srv, &jwt(&key, "k1", &early), &[]).await,
+        "The ID Token provided is not yet valid",
+    );
+    // Wrong audience.
+    let mut aud = good.clone();
+    aud["aud"] = json!("someone-else");
+    invalid(
+        assume(&srv, &jwt(&key, "k1", &aud), &[]).await,
+        "Incorrect token audience",
+    );
+    // Wrong issuer: no provider registered for it.
+    let mut iss = good.clone();
+    iss["iss"] = json!("https://evil.example.com");
+    invalid(
+        assume(&srv, &jwt(&key, "k1", &iss), &[]).await,
+        "No OpenIDConnect provider found in your account for https://evil.example.com",
+    );
+    // Not a JWT.
+    invalid(
+        assume(&srv, "not-a-jwt-at-all", &[]).await,
+        "The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)",
+    );
+    // The trust policy refuses this subject.
+    assume(&srv, &jwt(&key, "k1", &issuer.claims("mallory")), &[])
+        .await
+        .assert_error(
+            403,
+            "AccessDenied",
+            "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+        );
+    // A role that does not exist: the same AccessDenied.
+    let mut params = vec![
+        ("Action", "AssumeRoleWithWebIdentity"),
+        ("Version", "2011-06-15"),
+        ("RoleArn", "arn:aws:iam::123456789012:role/missing"),
+        ("RoleSessionName", "s2"),
+    ];
+    let token = jwt(&key, "k1", &good);
+    params.push(("WebIdentityToken", &token));
+    let req = http::Request::builder()
+        .method("POST")
+        .uri("/")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(form(&params)))
+        .unwrap();
+    srv.send(req).await.assert_error(
+        403,
+        "AccessDenied",
+        "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+    );
+    // Duration beyond the role's maximum.
+    assume(&srv, &token, &[("DurationSeconds", "7200")])
+        .await
+        .assert_error(
+            400,
+            "ValidationError",
+            "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
+        );
+    // Still a single fetch: the unknown kid within the rate limit used the cached set.
+    assert!(issuer.jwks_fetches.load(Ordering::SeqCst) <= 2);
+}
+
+async fn certificate_pinning_and_unreachable_idp<S: Store>(srv: Server<S>) {
+    let key = Key::ec();
+    let issuer = Issuer::start(json!({"keys": [key.jwk("k1")]})).await;
+    // A thumbprint that is not the certificate's: the self-signed certificate is refused.
+    setup(&srv, &issuer, "0123456789abcdef0123456789abcdef01234567").await;
+    assume(&srv, &jwt(&key, "k1", &issuer.claims("alice")), &[])
+        .await
+        .assert_error(
+            400,
+            "InvalidIdentityToken",
+            "OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint",
+        );
+    assert_eq!(issuer.jwks_fetches.load(Ordering::SeqCst), 0);
+
+    // A provider nobody answers for: IDPCommunicationError.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let url = format!("https://localhost:{port}");
+    srv.call(
+        "CreateOpenIDConnectProvider",
+        &[
+            ("Url", url.as_str()),
+            ("ClientIDList.member.1", "my-app"),
+            ("ThumbprintList.member.1", issuer.thumbprint.as_str()),
+        ],
+    )
+    .await
+    .assert_ok();
+    let mut claims = issuer.claims("alice");
+    claims["iss"] = json!(url);
+    let r = assume(&srv, &jwt(&key, "k1", &claims), &[]).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_eq!(r.code(), "IDPCommunicationError");
+}
+
+async fn session_tags_and_policies_from_the_token<S: Store>(srv: Server<S>) {
+    let key = Key::rsa();
+    let issuer = Issuer::start(json!({"keys": [key.jwk("k1")]})).await;
+    srv.call(
+        "CreateOpenIDConnectProvider",
+        &[
+            ("Url", issuer.url.as_str()),
+            ("ClientIDList.member.1", "my-app"),
+            ("ThumbprintList.member.1", issuer.thumbprint.as_str()),
+        ],
+    )
+    .await
+    .assert_ok();
+    // Trust: tags need sts:TagSession too; without it the call is refused.
+    let base = json!({
+        "Effect": "Allow",
+        "Principal": {"Federated": issuer.provider_arn()},
+        "Action": ["sts:AssumeRoleWithWebIdentity"],
+    });
+    let trust = json!({"Version": "2012-10-17", "Statement": [base]}).to_string();
+    srv.call(
+        "CreateRole",
+        &[("RoleName", "web"), ("AssumeRolePolicyDocument", &trust)],
+    )
+    .await
+    .assert_ok();
+    let mut claims = issuer.claims("carol");
+    claims["https://aws.amazon.com/tags"] = json!({
+        "principal_tags": {"team": ["blue"]},
+        "transitive_tag_keys": ["team"],
+    });
+    let token = jwt(&key, "k1", &claims);
+    assume(&srv, &token, &[]).await.assert_error(
+        403,
+        "AccessDenied",
+        "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+    );
+    let with_tags = json!({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": issuer.provider_arn()},
+        "Action": ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"],
+        "Condition": {"StringEquals": {"aws:RequestTag/team": "blue"}},
+    }]})
+    .to_string();
+    srv.call(
+        "UpdateAssumeRolePolicy",
+        &[("RoleName", "web"), ("PolicyDocument", &with_tags)],
+    )
+    .await
+    .assert_ok();
+    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let r = assume(&srv, &token, &[("Policy", policy)]).await;
+    r.assert_ok();
+    assert!(r.text("PackedPolicySize").is_some());
+    assert_eq!(
+        r.text("SubjectFromWebIdentityToken").as_deref(),
+        Some("carol")
+    );
+}
+
+backend_tests!(
+    good_tokens_rsa_and_ec,
+    refused_tokens,
+    certificate_pinning_and_unreachable_idp,
+    session_tags_and_policies_from_the_token,
+);
+
+/// PostgreSQL: the whole flow on the other backend.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_good_tokens_rsa_and_ec() {
+    common::on_postgres(good_tokens_rsa_and_ec).await;
+}
