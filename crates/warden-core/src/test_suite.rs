@@ -106,6 +106,12 @@ cases! {
     /// credentials: round trips, order, status, a holder user cannot be deleted, account
     /// deletion takes them along.
     Credentials => credentials,
+    /// Credential reports (one per account, replaced), report jobs by id, the STS
+    /// token-version preference (bumps the generation); all go with their account.
+    ReportsAndPreferences => reports_and_preferences,
+    /// AWS managed policies (loaded by an import) are visible, attachable and counted per
+    /// account; an import upserts by name, replaces relations and is idempotent.
+    AwsManagedAndImport => aws_managed_and_import,
 }
 
 /// Expands to one `#[tokio::test]` per [`Case`], each calling `$run(case).await`.
@@ -140,6 +146,8 @@ macro_rules! store_conformance_tests {
             account_isolation => AccountIsolation,
             server_secrets => ServerSecrets,
             credentials => Credentials,
+            reports_and_preferences => ReportsAndPreferences,
+            aws_managed_and_import => AwsManagedAndImport,
         );
     };
     (@cases $run:path; $($name:ident => $variant:ident,)*) => {
@@ -2042,7 +2050,7 @@ async fn mfa_devices<S: Store>(store: S) {
         )
         .await
         .unwrap();
-    assert_eq!(second.items, [other.clone()]);
+    assert_eq!(second.items, std::slice::from_ref(&other));
     assert_eq!(second.next, None);
 
     // Enabling assigns the device and records the step.
@@ -2061,7 +2069,10 @@ async fn mfa_devices<S: Store>(store: S) {
     let enabled = tx.mfa_device(acct(A), "/team/", "dev").await.unwrap().unwrap();
     assert_eq!(enabled.assignment, Some(assignment.clone()));
     assert_eq!(enabled.last_used_step, Some(100));
-    assert_eq!(tx.user_mfa_devices(acct(A), "AIDA1").await.unwrap(), [enabled.clone()]);
+    assert_eq!(
+        tx.user_mfa_devices(acct(A), "AIDA1").await.unwrap(),
+        std::slice::from_ref(&enabled)
+    );
     let assigned = tx
         .list_mfa_devices(acct(A), MfaAssignmentFilter::Assigned, &ListQuery::first(10))
         .await
@@ -2417,4 +2428,241 @@ async fn credentials<S: Store>(store: S) {
             .unwrap()
             .is_none()
     );
+}
+
+async fn reports_and_preferences<S: Store>(store: S) {
+    use crate::{CredentialReport, GlobalEndpointTokenVersion, ReportJob, ReportJobKind};
+    with_accounts(&store, &[A, B]).await;
+    let base = store.generation(acct(A)).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.credential_report(acct(A)).await.unwrap(), None);
+    let first = CredentialReport {
+        account: acct(A),
+        generated: at(10),
+        content: "user,arn\n".to_owned(),
+    };
+    tx.put_credential_report(&first).await.unwrap();
+    let second = CredentialReport {
+        generated: at(20),
+        content: "user,arn\n<root_account>,x\n".to_owned(),
+        ..first.clone()
+    };
+    tx.put_credential_report(&second).await.unwrap();
+    let job = ReportJob {
+        account: acct(A),
+        id: "6f1c3b52-0000-4000-8000-000000000001".to_owned(),
+        kind: ReportJobKind::ServiceLastAccessed,
+        created: at(30),
+        completed: Some(at(31)),
+        document: r#"{"services":[]}"#.to_owned(),
+    };
+    tx.insert_report_job(&job).await.unwrap();
+    let pending = ReportJob {
+        id: "task/aws-service-role/x.amazonaws.com/R/1".to_owned(),
+        kind: ReportJobKind::ServiceLinkedRoleDeletion,
+        completed: None,
+        ..job.clone()
+    };
+    tx.insert_report_job(&pending).await.unwrap();
+    tx.commit().await.unwrap();
+    // Reports and jobs are derived data: no generation bump.
+    assert_eq!(store.generation(acct(A)).await.unwrap(), base);
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.credential_report(acct(A)).await.unwrap(), Some(second));
+    assert_eq!(tx.credential_report(acct(B)).await.unwrap(), None);
+    assert_eq!(tx.report_job(acct(A), &job.id).await.unwrap(), Some(job.clone()));
+    assert_eq!(tx.report_job(acct(A), &pending.id).await.unwrap(), Some(pending));
+    assert_eq!(tx.report_job(acct(B), &job.id).await.unwrap(), None);
+    assert_eq!(tx.report_job(acct(A), "unknown").await.unwrap(), None);
+    assert_eq!(tx.global_endpoint_token_version(acct(A)).await.unwrap(), None);
+    tx.set_global_endpoint_token_version(acct(A), GlobalEndpointTokenVersion::V2Token)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.generation(acct(A)).await.unwrap(), base + 1);
+
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.global_endpoint_token_version(acct(A)).await.unwrap(),
+        Some(GlobalEndpointTokenVersion::V2Token)
+    );
+    tx.set_global_endpoint_token_version(acct(A), GlobalEndpointTokenVersion::V1Token)
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.global_endpoint_token_version(acct(A)).await.unwrap(),
+        Some(GlobalEndpointTokenVersion::V1Token)
+    );
+    assert_eq!(tx.global_endpoint_token_version(acct(B)).await.unwrap(), None);
+    // Everything goes with the account.
+    tx.delete_account(acct(A)).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.credential_report(acct(A)).await.unwrap(), None);
+    assert_eq!(tx.report_job(acct(A), &job.id).await.unwrap(), None);
+    assert_eq!(tx.global_endpoint_token_version(acct(A)).await.unwrap(), None);
+    tx.rollback().await.unwrap();
+}
+
+async fn aws_managed_and_import<S: Store>(store: S) {
+    use crate::{AccountImport, ImportedPolicy, ImportedPolicyVersion, ImportedRelations};
+    with_accounts(&store, &[A, B]).await;
+    let aws_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    let version = |number: u32, seconds: i64| ImportedPolicyVersion {
+        number,
+        document: DOC.to_owned(),
+        created: at(seconds),
+    };
+    let data = AccountImport {
+        aws_policies: vec![ImportedPolicy {
+            id: "ANPAAWSREADONLY000001".to_owned(),
+            name: "ReadOnlyAccess".to_owned(),
+            path: "/".to_owned(),
+            arn: aws_arn.to_owned(),
+            description: None,
+            created: at(1),
+            updated: at(1),
+            default_version: 1,
+            versions: vec![version(1, 1)],
+        }],
+        policies: vec![ImportedPolicy {
+            id: "ANPALOCAL00000000001".to_owned(),
+            // A customer policy may share an AWS managed policy's name.
+            name: "ReadOnlyAccess".to_owned(),
+            path: "/".to_owned(),
+            arn: format!("arn:aws:iam::{A}:policy/ReadOnlyAccess"),
+            description: Some("mine".to_owned()),
+            created: at(2),
+            updated: at(4),
+            default_version: 3,
+            versions: vec![version(3, 4), version(1, 2)],
+        }],
+        groups: vec![(
+            group(A, "AGPAIMPORTED00000001", "devs"),
+            ImportedRelations {
+                attached: vec![aws_arn.to_owned()],
+                inline: vec![("g".to_owned(), DOC.to_owned())],
+                tags: Vec::new(),
+            },
+        )],
+        users: vec![(
+            user(A, "AIDAIMPORTED00000001", "alice"),
+            ImportedRelations {
+                attached: vec![format!("arn:aws:iam::{A}:policy/ReadOnlyAccess")],
+                inline: vec![("u".to_owned(), DOC.to_owned())],
+                tags: vec![Tag {
+                    key: "team".to_owned(),
+                    value: "a".to_owned(),
+                }],
+            },
+            vec!["DEVS".to_owned()],
+        )],
+        roles: vec![(
+            role(A, "AROAIMPORTED00000001", "app"),
+            ImportedRelations {
+                attached: vec![aws_arn.to_owned()],
+                inline: Vec::new(),
+                tags: Vec::new(),
+            },
+        )],
+    };
+    let before = store.generation(acct(B)).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let counts = tx.import_account(acct(A), &data, &|_| {}).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        (counts.users_created, counts.aws_policies_created, counts.policies_created),
+        (1, 1, 1)
+    );
+    assert_eq!((counts.attachments, counts.memberships, counts.tags), (3, 1, 1));
+    // AWS managed documents are shared: every account's caches are invalidated.
+    assert!(store.generation(acct(B)).await.unwrap() > before);
+
+    let mut tx = store.begin().await.unwrap();
+    // Visible from every account, counted per account.
+    let seen_a = tx.policy_by_arn(acct(A), aws_arn).await.unwrap().unwrap();
+    let seen_b = tx.policy_by_arn(acct(B), aws_arn).await.unwrap().unwrap();
+    assert!(seen_a.is_aws_managed());
+    assert_eq!((seen_a.account, seen_a.attachment_count), (acct(A), 2));
+    assert_eq!((seen_b.account, seen_b.attachment_count), (acct(B), 0));
+    let versions = tx.policy_versions(acct(B), &seen_b.id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    // Attachable from another account.
+    tx.insert_user(&user(B, "AIDAB0000000000000001", "bob")).await.unwrap();
+    let bob = PolicyHolder::User("AIDAB0000000000000001".to_owned());
+    assert!(tx.attach_policy(acct(B), &bob, &seen_b.id).await.unwrap());
+    assert_eq!(tx.attached_policies(acct(B), &bob).await.unwrap()[0].arn, aws_arn);
+    // The customer policy keeps the file's versions and default.
+    let local = tx.policy_by_name(acct(A), "readonlyaccess").await.unwrap().unwrap();
+    assert_eq!(local.id, "ANPALOCAL00000000001");
+    assert_eq!(local.default_version_id, "v3");
+    let ids: Vec<_> = tx
+        .policy_versions(acct(A), &local.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.version_id)
+        .collect();
+    assert_eq!(ids, ["v3", "v1"]);
+    // Scopes, paginated one by one: name, then ARN.
+    for (scope, expected) in [
+        (crate::PolicyScope::All, vec![format!("arn:aws:iam::{A}:policy/ReadOnlyAccess"), aws_arn.to_owned()]),
+        (crate::PolicyScope::Aws, vec![aws_arn.to_owned()]),
+        (crate::PolicyScope::Local, vec![format!("arn:aws:iam::{A}:policy/ReadOnlyAccess")]),
+    ] {
+        let first = tx
+            .list_scoped_policies(acct(A), scope, PolicyUsage::Any, &ListQuery::first(1))
+            .await
+            .unwrap();
+        let mut arns: Vec<_> = first.items.iter().map(|p| p.arn.clone()).collect();
+        if let Some(next) = &first.next {
+            let rest = tx
+                .list_scoped_policies(
+                    acct(A),
+                    scope,
+                    PolicyUsage::Any,
+                    &ListQuery::first(1).after(next),
+                )
+                .await
+                .unwrap();
+            arns.extend(rest.items.iter().map(|p| p.arn.clone()));
+        }
+        assert_eq!(arns, expected, "{scope:?}");
+    }
+    let groups = tx
+        .groups_for_user(acct(A), "AIDAIMPORTED00000001", &ListQuery::first(10))
+        .await
+        .unwrap();
+    assert_eq!(groups.items.len(), 1);
+    tx.commit().await.unwrap();
+
+    // Again: updated in place, relations replaced, nothing duplicated. An existing entity
+    // keeps its own id.
+    let mut again = data.clone();
+    again.users[0].0.id = "AIDAOTHER00000000001".to_owned();
+    again.users[0].1.attached.clear();
+    let mut tx = store.begin().await.unwrap();
+    let counts = tx.import_account(acct(A), &again, &|_| {}).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!((counts.users_created, counts.users_updated), (0, 1));
+    assert_eq!(counts.aws_policies_updated, 1);
+    let mut tx = store.begin().await.unwrap();
+    let alice = tx.user_by_name(acct(A), "alice").await.unwrap().unwrap();
+    assert_eq!(alice.id, "AIDAIMPORTED00000001");
+    let holder = PolicyHolder::User(alice.id.clone());
+    assert!(tx.attached_policies(acct(A), &holder).await.unwrap().is_empty());
+    assert_eq!(tx.inline_policies(acct(A), &holder).await.unwrap().len(), 1);
+    let page = tx.list_users(acct(A), &ListQuery::first(10)).await.unwrap();
+    assert_eq!(page.items.len(), 1);
+    // The pseudo-account is no account.
+    let accounts: Vec<_> = tx
+        .list_accounts()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(accounts, [acct(A), acct(B)]);
+    tx.rollback().await.unwrap();
 }
