@@ -5,13 +5,17 @@ Creates user `bench` (and, for Warden, user `nobody` with an access key and no p
 then writes Lua request files for replay.lua:
   getuser.lua -- `GetUser UserName=bench` signed with the root (Warden) / any (moto) key
   denied.lua  -- `ListUsers` signed with nobody's key: implicitly denied, 403 AccessDenied
+  assumerole.lua    -- STS `AssumeRole` of role `bench-role` by user `assumer` (trusted, allowed)
+  sessiondenied.lua -- `ListUsers` signed with that role's session credentials: 403 AccessDenied
 Each request is sent once with http.client before anything is timed, and the script exits
 non-zero unless the answer is the expected one (200 + GetUserResult, 403 + AccessDenied).
 """
 
 import argparse
 import http.client
+import json
 import sys
+from urllib.parse import quote
 from pathlib import Path
 
 import boto3
@@ -22,15 +26,15 @@ from botocore.credentials import Credentials
 REGION = "us-east-1"
 
 
-def signed(endpoint: str, body: str, key: str, secret: str) -> AWSRequest:
-    """A SigV4-signed IAM query request (POST /, form body), as an SDK would send it."""
+def signed(endpoint: str, body: str, key: str, secret: str, service: str = "iam", token: str | None = None) -> AWSRequest:
+    """A SigV4-signed IAM or STS query request (POST /, form body), as an SDK would send it."""
     req = AWSRequest(
         method="POST",
         url=endpoint + "/",
         data=body,
         headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
     )
-    SigV4Auth(Credentials(key, secret), "iam", REGION).add_auth(req)
+    SigV4Auth(Credentials(key, secret, token), service, REGION).add_auth(req)
     return req
 
 
@@ -94,6 +98,51 @@ def main() -> None:
         denied = signed(args.endpoint, "Action=ListUsers&Version=2010-05-08", ak["AccessKeyId"], ak["SecretAccessKey"])
         check(args.endpoint, denied, 403, "AccessDenied")
         write_lua(args.out / "denied.lua", args.endpoint, denied)
+        write_sts_requests(iam, args)
+
+
+def write_sts_requests(iam, args) -> None:
+    """The STS issue's calls: AssumeRole by a user the role trusts, and a call signed with the
+    resulting session credentials that the role's (absent) policies deny."""
+    user = iam.create_user(UserName="assumer")["User"]
+    role_arn = iam.create_role(
+        RoleName="bench-role",
+        AssumeRolePolicyDocument=json.dumps({
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": {"AWS": user["Arn"]}, "Action": "sts:AssumeRole"}],
+        }),
+    )["Role"]["Arn"]
+    iam.put_user_policy(
+        UserName="assumer",
+        PolicyName="assume",
+        PolicyDocument=json.dumps({
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": role_arn}],
+        }),
+    )
+    ak = iam.create_access_key(UserName="assumer")["AccessKey"]
+    body = f"Action=AssumeRole&RoleArn={quote(role_arn, safe='')}&RoleSessionName=bench&Version=2011-06-15"
+    assume = signed(args.endpoint, body, ak["AccessKeyId"], ak["SecretAccessKey"], service="sts")
+    check(args.endpoint, assume, 200, "<AssumeRoleResult>")
+    write_lua(args.out / "assumerole.lua", args.endpoint, assume)
+
+    sts = boto3.client(
+        "sts",
+        endpoint_url=args.endpoint,
+        region_name=REGION,
+        aws_access_key_id=ak["AccessKeyId"],
+        aws_secret_access_key=ak["SecretAccessKey"],
+    )
+    creds = sts.assume_role(RoleArn=role_arn, RoleSessionName="bench", DurationSeconds=3600)["Credentials"]
+    session_denied = signed(
+        args.endpoint,
+        "Action=ListUsers&Version=2010-05-08",
+        creds["AccessKeyId"],
+        creds["SecretAccessKey"],
+        token=creds["SessionToken"],
+    )
+    check(args.endpoint, session_denied, 403, "AccessDenied")
+    write_lua(args.out / "sessiondenied.lua", args.endpoint, session_denied)
 
 
 if __name__ == "__main__":

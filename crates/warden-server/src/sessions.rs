@@ -167,7 +167,8 @@ pub(crate) async fn resolve<S: Store>(
     }
     let epoch = cache.epoch(account);
     let key = record.access_key_id.clone();
-    let mut tx = store.begin().await?;
+    // Loading only reads; a change meanwhile bumps the epoch read before it.
+    let mut tx = store.begin_read().await?;
     let loaded = load_session(&mut tx, account, record, epoch).await;
     if let Err(e) = tx.rollback().await {
         tracing::warn!(error = %e, "rollback of a session-loading transaction failed");

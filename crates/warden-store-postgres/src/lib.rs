@@ -43,7 +43,7 @@ pub use crate::tx::Tx;
 // backend crates (its SQL is shared); not part of the API.
 type Db = sqlx::Postgres;
 type DbRow = sqlx::postgres::PgRow;
-type DbTx = sqlx::Transaction<'static, sqlx::Postgres>;
+type DbTx = tx::DbConn;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -99,7 +99,18 @@ impl Store for PgStore {
     async fn begin(&self) -> Result<Tx, StoreError> {
         let tx = self.pool.begin().await.map_err(on_error)?;
         Ok(Tx {
-            tx,
+            tx: DbTx::Transaction(tx),
+            changed: Default::default(),
+            deleted: Default::default(),
+            notify: self.notify.clone(),
+        })
+    }
+
+    async fn begin_read(&self) -> Result<Tx, StoreError> {
+        // No BEGIN/COMMIT round trips for a call that only reads: see `tx::DbConn`.
+        let conn = self.pool.acquire().await.map_err(on_error)?;
+        Ok(Tx {
+            tx: DbTx::Autocommit(conn),
             changed: Default::default(),
             deleted: Default::default(),
             notify: self.notify.clone(),
@@ -187,7 +198,8 @@ impl Store for PgStore {
     }
 
     async fn wipe(&self) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(on_error)?;
+        let tx = self.pool.begin().await.map_err(on_error)?;
+        let mut tx = DbTx::Transaction(tx);
         tx::wipe(&mut tx).await?;
         tx.commit().await.map_err(on_error)?;
         // Every node's feed notices the vanished accounts when it next polls; this node's

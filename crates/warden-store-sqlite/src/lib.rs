@@ -33,7 +33,7 @@ pub use crate::tx::Tx;
 // (warden-store-postgres compiles this crate's file; its SQL is shared); not part of the API.
 type Db = sqlx::Sqlite;
 type DbRow = sqlx::sqlite::SqliteRow;
-type DbTx = sqlx::Transaction<'static, sqlx::Sqlite>;
+type DbTx = tx::DbConn;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -65,6 +65,9 @@ impl SqliteStore {
             .busy_timeout(BUSY_TIMEOUT);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            // A local file: a pooled connection cannot have gone stale, and the check
+            // would cost a round trip to the driver's worker thread on every acquire.
+            .test_before_acquire(false)
             .connect_with(options)
             .await
             .map_err(on_error)?;
@@ -102,7 +105,18 @@ impl Store for SqliteStore {
             .await
             .map_err(on_error)?;
         Ok(Tx {
-            tx,
+            tx: DbTx::Transaction(tx),
+            changed: Default::default(),
+            deleted: Default::default(),
+            notify: (*self.notify).clone(),
+        })
+    }
+
+    async fn begin_read(&self) -> Result<Tx, StoreError> {
+        // No BEGIN: see `tx::DbConn` (WAL readers never wait for the writer either).
+        let conn = self.pool.acquire().await.map_err(on_error)?;
+        Ok(Tx {
+            tx: DbTx::Autocommit(conn),
             changed: Default::default(),
             deleted: Default::default(),
             notify: (*self.notify).clone(),
@@ -190,11 +204,12 @@ impl Store for SqliteStore {
     }
 
     async fn wipe(&self) -> Result<(), StoreError> {
-        let mut tx = self
+        let tx = self
             .pool
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(on_error)?;
+        let mut tx = DbTx::Transaction(tx);
         tx::wipe(&mut tx).await?;
         tx.commit().await.map_err(on_error)?;
         // This process's caches are told here; with one process per file there is no

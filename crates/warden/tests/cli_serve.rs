@@ -20,6 +20,20 @@ struct Server {
     addr: String,
 }
 
+impl Server {
+    /// Stops the server as an operator does (SIGTERM: graceful shutdown, which also
+    /// writes the background audit writer's last events), then waits for it.
+    fn stop(mut self) {
+        let terminated = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
+        if terminated {
+            let _ = self.child.wait();
+        }
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -314,7 +328,7 @@ fn audit_filters_and_export() {
         response.contains("<Code>InvalidClientTokenId</Code>"),
         "{response}"
     );
-    drop(server);
+    server.stop();
 
     let audit = |extra: &[&str]| {
         let mut args = vec!["audit", "--data-dir", data.as_str(), "--output", "json"];

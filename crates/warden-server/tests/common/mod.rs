@@ -295,6 +295,8 @@ impl<S: Store> Server<S> {
     /// All audit events (CloudTrail JSON) of the account, oldest first.
     pub(crate) async fn audit(&self) -> Vec<serde_json::Value> {
         use warden_core::Transaction;
+        // Reads and failures are audited in the background: wait for them.
+        self.state.flush_audit().await;
         let mut tx = self.store.begin().await.unwrap();
         let page = tx
             .audit_events(ACCOUNT.parse().unwrap(), None, 1000)

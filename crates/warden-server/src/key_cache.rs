@@ -1,0 +1,91 @@
+//! The per-node cache of long-term access keys, so that authenticating a request reads no
+//! database row (issue: the key read was most of a denied call's cost).
+//!
+//! Validity follows the policy cache's epochs ([`PolicyCache::epoch`]): an entry is used
+//! only while its account's epoch is the one it was loaded at. Creating, deactivating or
+//! deleting a key is an IAM mutation, so it bumps the epoch: on this node before the
+//! mutating call answers (a deactivated key stops working at once), on other nodes sharing
+//! a PostgreSQL database through the change feed (within a second, api.md §1.9). The epoch
+//! is read before the row, so a change landing during the load leaves a stale entry, never
+//! a stale entry that looks fresh. Unknown keys are not cached (they always read the row).
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Mutex;
+
+use warden_core::{AccessKey, KeyLastUsed, StoreError};
+
+use crate::authz::PolicyCache;
+
+/// Entries kept before the cache starts over.
+const MAX_ENTRIES: usize = 100_000;
+
+#[derive(Debug)]
+struct Entry {
+    key: AccessKey,
+    /// The account epoch read before the row; `None` when it was not known then.
+    epoch: Option<u64>,
+}
+
+/// Access keys by id, each with the account epoch it was read at.
+#[derive(Debug, Default)]
+pub(crate) struct KeyCache {
+    entries: Mutex<HashMap<String, Entry>>,
+}
+
+impl KeyCache {
+    /// The key `id`: cached while its account's epoch is unchanged, else read with `load`.
+    pub(crate) async fn get_or_load<F, Fut>(
+        &self,
+        epochs: &PolicyCache,
+        id: &str,
+        load: F,
+    ) -> Result<Option<AccessKey>, StoreError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<Option<AccessKey>, StoreError>>,
+    {
+        // A key's account never changes: once seen, its epoch can be read before the row.
+        let mut epoch_before = None;
+        if let Ok(entries) = self.entries.lock()
+            && let Some(entry) = entries.get(id)
+        {
+            let current = epochs.epoch(entry.key.account);
+            if entry.epoch == Some(current) {
+                return Ok(Some(entry.key.clone()));
+            }
+            epoch_before = Some(current);
+        }
+        let Some(key) = load().await? else {
+            return Ok(None);
+        };
+        // First sight: remember the account only (never fresh); the next request caches.
+        self.put(key.clone(), epoch_before);
+        Ok(Some(key))
+    }
+
+    fn put(&self, key: AccessKey, epoch: Option<u64>) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key.id.clone(), Entry { key, epoch });
+        }
+    }
+
+    /// Remembers a recorded use, so the same second's next requests skip the write.
+    pub(crate) fn note_use(&self, id: &str, used: &KeyLastUsed) {
+        if let Ok(mut entries) = self.entries.lock()
+            && let Some(entry) = entries.get_mut(id)
+        {
+            entry.key.last_used = Some(used.clone());
+        }
+    }
+
+    /// Drops every entry (dev reset).
+    pub(crate) fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.clear();
+        }
+    }
+}
