@@ -2572,10 +2572,17 @@ async fn aws_managed_and_import<S: Store>(store: S) {
     let counts = tx.import_account(acct(A), &data, &|_| {}).await.unwrap();
     tx.commit().await.unwrap();
     assert_eq!(
-        (counts.users_created, counts.aws_policies_created, counts.policies_created),
+        (
+            counts.users_created,
+            counts.aws_policies_created,
+            counts.policies_created
+        ),
         (1, 1, 1)
     );
-    assert_eq!((counts.attachments, counts.memberships, counts.tags), (3, 1, 1));
+    assert_eq!(
+        (counts.attachments, counts.memberships, counts.tags),
+        (3, 1, 1)
+    );
     // AWS managed documents are shared: every account's caches are invalidated.
     assert!(store.generation(acct(B)).await.unwrap() > before);
 
@@ -2589,12 +2596,21 @@ async fn aws_managed_and_import<S: Store>(store: S) {
     let versions = tx.policy_versions(acct(B), &seen_b.id).await.unwrap();
     assert_eq!(versions.len(), 1);
     // Attachable from another account.
-    tx.insert_user(&user(B, "AIDAB0000000000000001", "bob")).await.unwrap();
+    tx.insert_user(&user(B, "AIDAB0000000000000001", "bob"))
+        .await
+        .unwrap();
     let bob = PolicyHolder::User("AIDAB0000000000000001".to_owned());
     assert!(tx.attach_policy(acct(B), &bob, &seen_b.id).await.unwrap());
-    assert_eq!(tx.attached_policies(acct(B), &bob).await.unwrap()[0].arn, aws_arn);
+    assert_eq!(
+        tx.attached_policies(acct(B), &bob).await.unwrap()[0].arn,
+        aws_arn
+    );
     // The customer policy keeps the file's versions and default.
-    let local = tx.policy_by_name(acct(A), "readonlyaccess").await.unwrap().unwrap();
+    let local = tx
+        .policy_by_name(acct(A), "readonlyaccess")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(local.id, "ANPALOCAL00000000001");
     assert_eq!(local.default_version_id, "v3");
     let ids: Vec<_> = tx
@@ -2607,9 +2623,18 @@ async fn aws_managed_and_import<S: Store>(store: S) {
     assert_eq!(ids, ["v3", "v1"]);
     // Scopes, paginated one by one: name, then ARN.
     for (scope, expected) in [
-        (crate::PolicyScope::All, vec![format!("arn:aws:iam::{A}:policy/ReadOnlyAccess"), aws_arn.to_owned()]),
+        (
+            crate::PolicyScope::All,
+            vec![
+                format!("arn:aws:iam::{A}:policy/ReadOnlyAccess"),
+                aws_arn.to_owned(),
+            ],
+        ),
         (crate::PolicyScope::Aws, vec![aws_arn.to_owned()]),
-        (crate::PolicyScope::Local, vec![format!("arn:aws:iam::{A}:policy/ReadOnlyAccess")]),
+        (
+            crate::PolicyScope::Local,
+            vec![format!("arn:aws:iam::{A}:policy/ReadOnlyAccess")],
+        ),
     ] {
         let first = tx
             .list_scoped_policies(acct(A), scope, PolicyUsage::Any, &ListQuery::first(1))
@@ -2651,7 +2676,12 @@ async fn aws_managed_and_import<S: Store>(store: S) {
     let alice = tx.user_by_name(acct(A), "alice").await.unwrap().unwrap();
     assert_eq!(alice.id, "AIDAIMPORTED00000001");
     let holder = PolicyHolder::User(alice.id.clone());
-    assert!(tx.attached_policies(acct(A), &holder).await.unwrap().is_empty());
+    assert!(
+        tx.attached_policies(acct(A), &holder)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(tx.inline_policies(acct(A), &holder).await.unwrap().len(), 1);
     let page = tx.list_users(acct(A), &ListQuery::first(10)).await.unwrap();
     assert_eq!(page.items.len(), 1);
