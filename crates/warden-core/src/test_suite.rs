@@ -2034,7 +2034,10 @@ async fn mfa_devices<S: Store>(store: S) {
     );
     assert_eq!(tx.mfa_device(acct(A), "/", "DEV").await.unwrap(), None);
     assert_eq!(tx.mfa_device(acct(B), "/", "dev").await.unwrap(), None);
-    assert_eq!(tx.count(acct(A), CountedEntity::MfaDevices).await.unwrap(), 3);
+    assert_eq!(
+        tx.count(acct(A), CountedEntity::MfaDevices).await.unwrap(),
+        3
+    );
     // Creation order, two per page.
     let first = tx
         .list_mfa_devices(acct(A), MfaAssignmentFilter::Any, &ListQuery::first(2))
@@ -2066,7 +2069,11 @@ async fn mfa_devices<S: Store>(store: S) {
             .await,
         Err(StoreError::NotFound)
     ));
-    let enabled = tx.mfa_device(acct(A), "/team/", "dev").await.unwrap().unwrap();
+    let enabled = tx
+        .mfa_device(acct(A), "/team/", "dev")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(enabled.assignment, Some(assignment.clone()));
     assert_eq!(enabled.last_used_step, Some(100));
     assert_eq!(
@@ -2074,21 +2081,41 @@ async fn mfa_devices<S: Store>(store: S) {
         std::slice::from_ref(&enabled)
     );
     let assigned = tx
-        .list_mfa_devices(acct(A), MfaAssignmentFilter::Assigned, &ListQuery::first(10))
+        .list_mfa_devices(
+            acct(A),
+            MfaAssignmentFilter::Assigned,
+            &ListQuery::first(10),
+        )
         .await
         .unwrap();
     assert_eq!(assigned.items, [enabled]);
     let unassigned = tx
-        .list_mfa_devices(acct(A), MfaAssignmentFilter::Unassigned, &ListQuery::first(10))
+        .list_mfa_devices(
+            acct(A),
+            MfaAssignmentFilter::Unassigned,
+            &ListQuery::first(10),
+        )
         .await
         .unwrap();
     assert_eq!(unassigned.items, [dev.clone(), other.clone()]);
 
     // A step is used at most once, and never an older one.
-    assert!(!tx.use_mfa_step(acct(A), "/team/", "dev", 100).await.unwrap());
+    assert!(
+        !tx.use_mfa_step(acct(A), "/team/", "dev", 100)
+            .await
+            .unwrap()
+    );
     assert!(!tx.use_mfa_step(acct(A), "/team/", "dev", 99).await.unwrap());
-    assert!(tx.use_mfa_step(acct(A), "/team/", "dev", 101).await.unwrap());
-    assert!(!tx.use_mfa_step(acct(A), "/team/", "dev", 101).await.unwrap());
+    assert!(
+        tx.use_mfa_step(acct(A), "/team/", "dev", 101)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tx.use_mfa_step(acct(A), "/team/", "dev", 101)
+            .await
+            .unwrap()
+    );
     assert!(tx.use_mfa_step(acct(A), "/", "dev", 5).await.unwrap());
 
     // An enabled device keeps its user from being deleted.
@@ -2103,10 +2130,19 @@ async fn mfa_devices<S: Store>(store: S) {
     tx.deactivate_mfa_device(acct(A), "/team/", "dev")
         .await
         .unwrap();
-    let deactivated = tx.mfa_device(acct(A), "/team/", "dev").await.unwrap().unwrap();
+    let deactivated = tx
+        .mfa_device(acct(A), "/team/", "dev")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(deactivated.assignment, None);
     assert_eq!(deactivated.last_used_step, Some(101));
-    assert!(tx.user_mfa_devices(acct(A), "AIDA1").await.unwrap().is_empty());
+    assert!(
+        tx.user_mfa_devices(acct(A), "AIDA1")
+            .await
+            .unwrap()
+            .is_empty()
+    );
     tx.delete_user(acct(A), "AIDA1").await.unwrap();
 
     // Deleting a device deletes its tags.
@@ -2471,11 +2507,20 @@ async fn reports_and_preferences<S: Store>(store: S) {
     let mut tx = store.begin().await.unwrap();
     assert_eq!(tx.credential_report(acct(A)).await.unwrap(), Some(second));
     assert_eq!(tx.credential_report(acct(B)).await.unwrap(), None);
-    assert_eq!(tx.report_job(acct(A), &job.id).await.unwrap(), Some(job.clone()));
-    assert_eq!(tx.report_job(acct(A), &pending.id).await.unwrap(), Some(pending));
+    assert_eq!(
+        tx.report_job(acct(A), &job.id).await.unwrap(),
+        Some(job.clone())
+    );
+    assert_eq!(
+        tx.report_job(acct(A), &pending.id).await.unwrap(),
+        Some(pending)
+    );
     assert_eq!(tx.report_job(acct(B), &job.id).await.unwrap(), None);
     assert_eq!(tx.report_job(acct(A), "unknown").await.unwrap(), None);
-    assert_eq!(tx.global_endpoint_token_version(acct(A)).await.unwrap(), None);
+    assert_eq!(
+        tx.global_endpoint_token_version(acct(A)).await.unwrap(),
+        None
+    );
     tx.set_global_endpoint_token_version(acct(A), GlobalEndpointTokenVersion::V2Token)
         .await
         .unwrap();
@@ -2494,14 +2539,20 @@ async fn reports_and_preferences<S: Store>(store: S) {
         tx.global_endpoint_token_version(acct(A)).await.unwrap(),
         Some(GlobalEndpointTokenVersion::V1Token)
     );
-    assert_eq!(tx.global_endpoint_token_version(acct(B)).await.unwrap(), None);
+    assert_eq!(
+        tx.global_endpoint_token_version(acct(B)).await.unwrap(),
+        None
+    );
     // Everything goes with the account.
     tx.delete_account(acct(A)).await.unwrap();
     tx.commit().await.unwrap();
     let mut tx = store.begin().await.unwrap();
     assert_eq!(tx.credential_report(acct(A)).await.unwrap(), None);
     assert_eq!(tx.report_job(acct(A), &job.id).await.unwrap(), None);
-    assert_eq!(tx.global_endpoint_token_version(acct(A)).await.unwrap(), None);
+    assert_eq!(
+        tx.global_endpoint_token_version(acct(A)).await.unwrap(),
+        None
+    );
     tx.rollback().await.unwrap();
 }
 

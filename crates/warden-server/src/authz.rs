@@ -586,7 +586,11 @@ fn build_context(compiled: &Compiled, facts: &RequestFacts, check: &Check) -> Co
         for (key, values) in warden_sts::session::session_context_keys(session, facts.now_unix) {
             // A check's own value of a key replaces the session's: AssumeRole with a valid
             // MFA code from a session without MFA (api.md §6.2 step 3; first key wins).
-            if check.keys.iter().any(|(k, _, _)| k.eq_ignore_ascii_case(&key)) {
+            if check
+                .keys
+                .iter()
+                .any(|(k, _, _)| k.eq_ignore_ascii_case(&key))
+            {
                 continue;
             }
             b = match values.as_slice() {

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use sqlx::Row;
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
+use warden_core::model::{MfaAssignment, MfaAssignmentFilter, MfaDevice};
 use warden_core::{
     AccessKey, Account, AuditEvent, AuditOutcome, Change, Constraint, CorruptError, CountedEntity,
     EncryptedSecret, Group, InlinePolicy, KeyLastUsed, KeyOwner, KeyStatus, ListQuery,
@@ -15,7 +16,6 @@ use warden_core::{
 };
 use warden_core::{InstanceProfile, Workload};
 use warden_core::{AccountUsage, LoginProfile, PasswordHash, PasswordPolicy};
-use warden_core::model::{MfaAssignment, MfaAssignmentFilter, MfaDevice};
 use warden_types::AccountId;
 
 use crate::error::on_error;
@@ -2942,7 +2942,12 @@ impl Transaction for Tx {
              (SELECT count(*) FROM policy_attachments WHERE account_id = $1) AS attachments, \
              (SELECT count(*) FROM oidc_providers WHERE account_id = $1) AS oidc, \
              (SELECT count(*) FROM access_keys WHERE account_id = $1 AND user_id IS NULL) \
-               AS root_keys",
+               AS root_keys, \
+             (SELECT count(*) FROM instance_profiles WHERE account_id = $1) AS profiles, \
+             (SELECT count(*) FROM saml_providers WHERE account_id = $1) AS saml, \
+             (SELECT count(*) FROM server_certificates WHERE account_id = $1) AS server_certs, \
+             (SELECT count(*) FROM signing_certificates \
+               WHERE account_id = $1 AND user_id IS NULL) AS root_certs",
         )
         .bind(account.as_str())
         .fetch_one(&mut *self.tx)
@@ -2960,8 +2965,12 @@ impl Transaction for Tx {
             policy_attachments: n("attachments")?,
             oidc_providers: n("oidc")?,
             root_access_keys: n("root_keys")?,
-            // Counted once the tables of these entities have landed (other migrations);
-            // until then the account has none.
+            instance_profiles: n("profiles")?,
+            saml_providers: n("saml")?,
+            server_certificates: n("server_certs")?,
+            root_signing_certificates: n("root_certs")?,
+            // MFA devices are counted once their table (migration 0005) has landed; until
+            // then the account has none.
             ..AccountUsage::default()
         })
     }

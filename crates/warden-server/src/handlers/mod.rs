@@ -80,6 +80,7 @@ pub(crate) mod saml;
 pub(crate) mod service_linked_roles;
 mod simulate;
 pub(crate) mod sts;
+pub(crate) mod sts_extras;
 mod web_identity;
 mod sts_preferences;
 mod tier3;

@@ -46,6 +46,9 @@ pub(crate) fn implemented(op: StsOperation) -> bool {
             | StsOperation::GetAccessKeyInfo
             | StsOperation::AssumeRoleWithWebIdentity
             | StsOperation::AssumeRoleWithSAML
+            | StsOperation::DecodeAuthorizationMessage
+            | StsOperation::AssumeRoot
+            | StsOperation::GetDelegatedAccessToken
     )
 }
 
@@ -64,6 +67,11 @@ pub(crate) async fn dispatch<S: Store>(
             super::web_identity::assume_role_with_web_identity(cx, i).await
         }
         StsRequest::AssumeRoleWithSAML(i) => super::saml::assume_role_with_saml(cx, i).await,
+        StsRequest::DecodeAuthorizationMessage(i) => super::sts_extras::decode(cx, &i),
+        StsRequest::AssumeRoot(i) => super::sts_extras::assume_root(cx, &i),
+        StsRequest::GetDelegatedAccessToken(i) => {
+            super::sts_extras::get_delegated_access_token(cx, &i)
+        }
         other => Err(ApiError::NotImplemented {
             service: "STS",
             operation: other.operation().name(),
