@@ -1,7 +1,8 @@
 //! The pure core of Warden's STS (spec api.md §6, §7): sealed self-contained session tokens
 //! and their key ring, temporary credentials, the session rules (durations, packed size,
-//! session tags, caller restrictions, session identities), TOTP for MFA devices, and OIDC
-//! ID-token verification for AssumeRoleWithWebIdentity.
+//! session tags, caller restrictions, session identities), TOTP for MFA devices, OIDC
+//! ID-token verification for AssumeRoleWithWebIdentity, and SAML 2.0 metadata parsing and
+//! signed-response verification for AssumeRoleWithSAML.
 //!
 //! No I/O, no clock: every time is a parameter (Unix seconds), every random value comes from
 //! an injected RNG.
