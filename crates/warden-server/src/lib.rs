@@ -25,6 +25,7 @@ mod key_cache;
 mod metrics;
 mod password;
 mod pipeline;
+mod role_use;
 pub mod serve;
 mod sessions;
 mod state;
@@ -39,6 +40,7 @@ use warden_core::Store;
 use warden_query::Service;
 
 pub use crate::error::{ApiError, InternalError};
+pub use crate::handlers::sts_extras::{AuthorizationFailure, encode_authorization_message};
 pub use crate::state::{
     AppState, DEFAULT_BODY_LIMIT, DevMode, DevResetError, ServerConfig, Services, StoreFuture,
 };

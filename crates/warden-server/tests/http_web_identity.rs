@@ -611,11 +611,181 @@ async fn session_tags_and_policies_from_the_token<S: Store>(srv: Server<S>) {
     );
 }
 
+/// A signed STS call.
+async fn sts_as<S: Store>(
+    srv: &Server<S>,
+    creds: (&str, &str),
+    action: &str,
+    params: &[(&str, &str)],
+) -> Resp {
+    let mut all = vec![("Action", action), ("Version", "2011-06-15")];
+    all.extend_from_slice(params);
+    srv.send(common::signed(creds, "sts", &form(&all), srv.now()))
+        .await
+}
+
+async fn decode_authorization_message<S: Store>(srv: Server<S>) {
+    let failure = warden_server::AuthorizationFailure {
+        allowed: false,
+        explicit_deny: true,
+        principal_id: "AIDAEXAMPLE".to_owned(),
+        principal_arn: "arn:aws:iam::123456789012:user/alice".to_owned(),
+        action: "s3:GetObject".to_owned(),
+        resource: "arn:aws:s3:::bucket/key".to_owned(),
+        conditions: vec![("aws:SourceIp".to_owned(), vec!["10.0.0.1".to_owned()])],
+    };
+    let encoded = warden_server::encode_authorization_message(&srv.state, &failure).unwrap();
+    // Opaque: the JSON does not show through.
+    assert!(!encoded.contains("s3:GetObject"));
+    let r = sts_as(
+        &srv,
+        common::ROOT,
+        "DecodeAuthorizationMessage",
+        &[("EncodedMessage", &encoded)],
+    )
+    .await;
+    r.assert_ok();
+    let decoded: Value = serde_json::from_str(&r.text("DecodedMessage").unwrap()).unwrap();
+    assert_eq!(decoded["explicitDeny"], true);
+    assert_eq!(decoded["context"]["action"], "s3:GetObject");
+    assert_eq!(
+        decoded["context"]["conditions"]["items"][0]["key"],
+        "aws:SourceIp"
+    );
+    // Tampered or foreign messages do not open.
+    let mut tampered = encoded.clone().into_bytes();
+    let last = tampered.len() - 3;
+    tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
+    let tampered = String::from_utf8(tampered).unwrap();
+    for bad in [tampered.as_str(), "bm90LWEtbWVzc2FnZQ", "%%%"] {
+        sts_as(
+            &srv,
+            common::ROOT,
+            "DecodeAuthorizationMessage",
+            &[("EncodedMessage", bad)],
+        )
+        .await
+        .assert_error(
+            400,
+            "InvalidAuthorizationMessageException",
+            "The encoded authorization message is invalid.",
+        );
+    }
+    // A user needs sts:DecodeAuthorizationMessage.
+    let bob = srv.user_with_key("bob").await;
+    sts_as(
+        &srv,
+        (&bob.0, &bob.1),
+        "DecodeAuthorizationMessage",
+        &[("EncodedMessage", &encoded)],
+    )
+    .await
+    .assert_error(
+        403,
+        "AccessDenied",
+        &handlers_support::denied("bob", "sts:DecodeAuthorizationMessage", "*"),
+    );
+    handlers_support::store_user_policy(
+        &srv,
+        "bob",
+        "decode",
+        &handlers_support::doc("sts:DecodeAuthorizationMessage"),
+    )
+    .await;
+    let params = [("EncodedMessage", encoded.as_str())];
+    let r = handlers_support::eventually(&srv, 200, || {
+        sts_as(
+            &srv,
+            (&bob.0, &bob.1),
+            "DecodeAuthorizationMessage",
+            &params,
+        )
+    })
+    .await;
+    assert_eq!(r.text("DecodedMessage"), Some(failure.to_json()));
+}
+
+async fn assume_root_and_delegated_access_token_are_refused<S: Store>(srv: Server<S>) {
+    let task = "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials";
+    let r = sts_as(
+        &srv,
+        common::ROOT,
+        "AssumeRoot",
+        &[
+            ("TargetPrincipal", "210987654321"),
+            ("TaskPolicyArn.arn", task),
+        ],
+    )
+    .await;
+    r.assert_error(
+        403,
+        "AccessDenied",
+        "User: arn:aws:iam::123456789012:root is not authorized to perform: sts:AssumeRoot on resource: arn:aws:iam::210987654321:root because root sessions are not enabled for this account",
+    );
+    // Authorized like any operation first: a user without the permission.
+    let bob = srv.user_with_key("bob").await;
+    sts_as(
+        &srv,
+        (&bob.0, &bob.1),
+        "AssumeRoot",
+        &[
+            ("TargetPrincipal", "210987654321"),
+            ("TaskPolicyArn.arn", task),
+        ],
+    )
+    .await
+    .assert_error(
+        403,
+        "AccessDenied",
+        &handlers_support::denied("bob", "sts:AssumeRoot", "arn:aws:iam::210987654321:root"),
+    );
+    // Model validation: DurationSeconds ≤ 900.
+    let r = sts_as(
+        &srv,
+        common::ROOT,
+        "AssumeRoot",
+        &[
+            ("TargetPrincipal", "210987654321"),
+            ("TaskPolicyArn.arn", task),
+            ("DurationSeconds", "901"),
+        ],
+    )
+    .await;
+    assert_eq!(r.code(), "ValidationError", "{}", r.body);
+
+    sts_as(
+        &srv,
+        common::ROOT,
+        "GetDelegatedAccessToken",
+        &[("TradeInToken", "some-trade-in-token")],
+    )
+    .await
+    .assert_error(
+        400,
+        "ExpiredTradeInTokenException",
+        "The trade-in token has expired or is not valid.",
+    );
+    sts_as(
+        &srv,
+        (&bob.0, &bob.1),
+        "GetDelegatedAccessToken",
+        &[("TradeInToken", "some-trade-in-token")],
+    )
+    .await
+    .assert_error(
+        403,
+        "AccessDenied",
+        &handlers_support::denied("bob", "sts:GetDelegatedAccessToken", "*"),
+    );
+}
+
 backend_tests!(
     good_tokens_rsa_and_ec,
     refused_tokens,
     certificate_pinning_and_unreachable_idp,
     session_tags_and_policies_from_the_token,
+    decode_authorization_message,
+    assume_root_and_delegated_access_token_are_refused,
 );
 
 /// PostgreSQL: the whole flow on the other backend.

@@ -514,6 +514,13 @@ async fn assume_role<S: Store>(
 /// `RoleLastUsed` (api.md §3.8), in the background like access keys' last use: the
 /// operation's transaction holds SQLite's write lock until it commits.
 pub(super) fn record_role_use<S: Store>(cx: &Cx<'_, S>, role_id: &str) {
+    if !cx.state.inner().role_use.should_record(
+        role_id,
+        cx.now.unix_timestamp(),
+        &cx.facts.region,
+    ) {
+        return;
+    }
     let Ok(store) = cx.state.store() else { return };
     let role_id = role_id.to_owned();
     let used = RoleLastUsed {
