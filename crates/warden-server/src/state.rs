@@ -11,6 +11,7 @@ use warden_types::AccountId;
 use crate::audit_sink::{self, AuditSink};
 use crate::authz::PolicyCache;
 use crate::key_cache::KeyCache;
+use crate::role_use::RoleUseThrottle;
 use crate::bootstrap::{self, BootstrapError, RootKey};
 use crate::metrics::Metrics;
 
@@ -108,6 +109,8 @@ pub(crate) struct Inner<S: Store> {
     pub(crate) keys: KeyCache,
     /// Audit events of calls that change nothing, written in the background.
     pub(crate) audit: AuditSink,
+    /// At most one `RoleLastUsed` write per role and second on this node.
+    pub(crate) role_use: RoleUseThrottle,
     pub(crate) metrics: Metrics,
     dev: Option<DevMode<S>>,
     reset_lock: tokio::sync::Mutex<()>,
@@ -136,6 +139,7 @@ impl<S: Store> AppState<S> {
             cache: PolicyCache::default(),
             keys: KeyCache::default(),
             audit,
+            role_use: RoleUseThrottle::default(),
             metrics: Metrics::default(),
             dev,
             reset_lock: tokio::sync::Mutex::new(()),
