@@ -544,8 +544,10 @@ pub(crate) async fn list_mfa_device_tags<S: Store>(
 /// The MFA parameters of AssumeRole and GetSessionToken (api.md §6.2 step 3, §6.5):
 /// `Ok(false)` without them, `Ok(true)` when the code is valid for a device enabled for the
 /// calling IAM user (long-term keys or its own GetSessionToken session). The code's step is
-/// stored, so that no code is accepted twice (ADR 0004: replay protection); it is stored in
-/// the operation's transaction, so a call refused later leaves the code unused.
+/// stored by one conditional statement, so that no code is accepted twice, not even by two
+/// concurrent calls (ADR 0004: replay protection). STS operations run without a write
+/// transaction (`crate::pipeline`), so the code is spent even when the call is refused
+/// later (e.g. by the trust policy).
 pub(crate) async fn verify_token_code<S: Store>(
     cx: &mut Cx<'_, S>,
     serial: Option<&str>,
