@@ -447,6 +447,28 @@ async fn refused_assertions<S: Store>(srv: Server<S>) {
     assume(&srv, ROLE, PROVIDER, &b64(&tampered), &[])
         .await
         .assert_error(400, "InvalidIdentityToken", "Response signature invalid");
+    // Signature wrapping: an unsigned assertion for another role beside the signed one.
+    let evil = "<saml:Assertion ID=\"evil\" Version=\"2.0\" IssueInstant=\"2020-01-01T00:00:00Z\"><saml:Issuer>https://idp.fixture.example/saml</saml:Issuer></saml:Assertion>";
+    let wrapped = good.replacen("<saml:Assertion ", &format!("{evil}<saml:Assertion "), 1);
+    assert_ne!(wrapped, good);
+    assume(&srv, ROLE, PROVIDER, &b64(&wrapped), &[])
+        .await
+        .assert_error(
+            400,
+            "InvalidIdentityToken",
+            "Invalid SAML response: exactly one assertion is required",
+        );
+    // The IdP reported a failure.
+    let failed = good.replace(
+        "urn:oasis:names:tc:SAML:2.0:status:Success",
+        "urn:oasis:names:tc:SAML:2.0:status:Responder",
+    );
+    assert_eq!(
+        assume(&srv, ROLE, PROVIDER, &b64(&failed), &[])
+            .await
+            .code(),
+        "IDPRejectedClaim"
+    );
     // A provider whose metadata has another certificate.
     create_provider(&srv, "OtherCert", &fixture("metadata_other_cert.xml"))
         .await
