@@ -202,3 +202,46 @@ def test_trust_policy_conditions_on_saml_keys(iam, provider, unsigned_sts):
         assert out["Subject"] == "alice@fixture.example"
     finally:
         iam.update_assume_role_policy(RoleName=ROLE_NAME, PolicyDocument=_trust())
+
+
+def test_session_keeps_saml_keys(iam, provider, unsigned_sts, warden):
+    """After the call, saml:sub, saml:sub_type and saml:namequalifier remain available to the
+    session's policies (policy.md); other saml:* keys do not."""
+    qualifier = base64.b64encode(hashlib.sha1(f"{ENTITY_ID}{ACCOUNT_ID}/{PROVIDER_NAME}".encode()).digest()).decode()
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": "iam:GetRole",
+                "Resource": "*",
+                "Condition": {
+                    "StringEquals": {
+                        "saml:sub": "alice@fixture.example",
+                        "saml:sub_type": "persistent",
+                        "saml:namequalifier": qualifier,
+                    }
+                },
+            },
+            {
+                "Effect": "Allow",
+                "Action": "iam:ListRoles",
+                "Resource": "*",
+                "Condition": {"StringEquals": {"saml:iss": ENTITY_ID}},
+            },
+        ],
+    }
+    iam.put_role_policy(RoleName=ROLE_NAME, PolicyName="saml-keys", PolicyDocument=json.dumps(policy))
+    try:
+        creds = unsigned_sts.assume_role_with_saml(
+            RoleArn=ROLE_ARN, PrincipalArn=provider, SAMLAssertion=_assertion()
+        )["Credentials"]
+        session_iam = warden.client(
+            creds["AccessKeyId"], creds["SecretAccessKey"], session_token=creds["SessionToken"]
+        )
+        assert session_iam.get_role(RoleName=ROLE_NAME)["Role"]["Arn"] == ROLE_ARN
+        # saml:iss is a trust-evaluation key only: absent in the session, so no match.
+        err = expect_error(lambda: session_iam.list_roles(), "AccessDenied", None, 403)
+        assert "iam:ListRoles" in err.response["Error"]["Message"]
+    finally:
+        iam.delete_role_policy(RoleName=ROLE_NAME, PolicyName="saml-keys")
