@@ -61,7 +61,11 @@ fn generated(dir: &Path, name: &str) -> std::path::PathBuf {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     file
 }
 
@@ -89,9 +93,10 @@ fn normalize(mut doc: Value) -> Value {
     sort_by(&mut doc["RoleDetailList"], "RoleName");
     sort_by(&mut doc["Policies"], "Arn");
     for user in doc["UserDetailList"].as_array_mut().unwrap() {
-        user["GroupList"].as_array_mut().unwrap().sort_by(|a, b| {
-            a.as_str().cmp(&b.as_str())
-        });
+        user["GroupList"]
+            .as_array_mut()
+            .unwrap()
+            .sort_by(|a, b| a.as_str().cmp(&b.as_str()));
     }
     for policy in doc["Policies"].as_array_mut().unwrap() {
         let policy = policy.as_object_mut().unwrap();
@@ -105,14 +110,35 @@ fn normalize(mut doc: Value) -> Value {
 fn import_then_export_round_trips_and_reimport_changes_nothing() {
     let (dir, data) = setup();
     let file = generated(dir.path(), "export.json");
-    let summary = ok(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
-    assert!(summary.contains("users:                    60 created, 0 updated"), "{summary}");
-    assert!(summary.contains("groups:                   6 created, 0 updated"), "{summary}");
-    assert!(summary.contains("roles:                    11 created, 0 updated"), "{summary}");
-    assert!(summary.contains("managed policies:         15 created, 0 updated"), "{summary}");
-    assert!(summary.contains("AWS managed policies:     4 created, 0 updated"), "{summary}");
+    let summary = ok(
+        &data,
+        &["import", file.to_str().unwrap(), "--account", ACCOUNT],
+    );
+    assert!(
+        summary.contains("users:                    60 created, 0 updated"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("groups:                   6 created, 0 updated"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("roles:                    11 created, 0 updated"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("managed policies:         15 created, 0 updated"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("AWS managed policies:     4 created, 0 updated"),
+        "{summary}"
+    );
     // 15 customer policies × 3 versions + 4 AWS managed × 2.
-    assert!(summary.contains("policy versions:          53"), "{summary}");
+    assert!(
+        summary.contains("policy versions:          53"),
+        "{summary}"
+    );
     assert!(summary.contains("instance profiles:        3"), "{summary}");
 
     let original: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
@@ -133,18 +159,36 @@ fn import_then_export_round_trips_and_reimport_changes_nothing() {
     assert_eq!(total, attached as u64);
 
     // Idempotent: the same file again updates in place, the export is byte-identical.
-    let again = ok(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
-    assert!(again.contains("users:                    0 created, 60 updated"), "{again}");
-    assert!(again.contains("AWS managed policies:     0 created, 4 updated"), "{again}");
+    let again = ok(
+        &data,
+        &["import", file.to_str().unwrap(), "--account", ACCOUNT],
+    );
+    assert!(
+        again.contains("users:                    0 created, 60 updated"),
+        "{again}"
+    );
+    assert!(
+        again.contains("AWS managed policies:     0 created, 4 updated"),
+        "{again}"
+    );
     assert_eq!(export(&data), first);
 
     // The exported file imports too (it is the same format), still without change.
     let exported = dir.path().join("exported.json");
     ok(
         &data,
-        &["export", "--account", ACCOUNT, "-o", exported.to_str().unwrap()],
+        &[
+            "export",
+            "--account",
+            ACCOUNT,
+            "-o",
+            exported.to_str().unwrap(),
+        ],
     );
-    ok(&data, &["import", exported.to_str().unwrap(), "--account", ACCOUNT]);
+    ok(
+        &data,
+        &["import", exported.to_str().unwrap(), "--account", ACCOUNT],
+    );
     assert_eq!(export(&data), first);
 }
 
@@ -165,7 +209,10 @@ fn documents_may_be_url_encoded_strings_as_in_the_raw_api() {
     });
     let file = dir.path().join("raw.json");
     std::fs::write(&file, doc.to_string()).unwrap();
-    ok(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
+    ok(
+        &data,
+        &["import", file.to_str().unwrap(), "--account", ACCOUNT],
+    );
     let out = export(&data);
     let user = &out["UserDetailList"][0];
     assert_eq!(user["UserId"], "AIDAEXAMPLEALICE00001");
@@ -189,7 +236,10 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, doc.to_string()).unwrap();
 
-    let out = warden(&data, &["import", bad.to_str().unwrap(), "--account", ACCOUNT]);
+    let out = warden(
+        &data,
+        &["import", bad.to_str().unwrap(), "--account", ACCOUNT],
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     for path in [
@@ -206,10 +256,16 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
     doc = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     doc["RoleDetailList"][4]["RoleName"] = Value::from(5);
     std::fs::write(&bad, doc.to_string()).unwrap();
-    let out = warden(&data, &["import", bad.to_str().unwrap(), "--account", ACCOUNT]);
+    let out = warden(
+        &data,
+        &["import", bad.to_str().unwrap(), "--account", ACCOUNT],
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("$.RoleDetailList[4].RoleName: invalid type"), "{stderr}");
+    assert!(
+        stderr.contains("$.RoleDetailList[4].RoleName: invalid type"),
+        "{stderr}"
+    );
 
     // An AWS managed policy attached but neither in the file nor loaded: refused after
     // the store was consulted, still nothing written.
@@ -218,7 +274,10 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
         {"PolicyName": "NotLoaded", "PolicyArn": "arn:aws:iam::aws:policy/NotLoaded"}
     ]);
     std::fs::write(&bad, doc.to_string()).unwrap();
-    let out = warden(&data, &["import", bad.to_str().unwrap(), "--account", ACCOUNT]);
+    let out = warden(
+        &data,
+        &["import", bad.to_str().unwrap(), "--account", ACCOUNT],
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -227,7 +286,12 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
     );
 
     let empty = export(&data);
-    for key in ["UserDetailList", "GroupDetailList", "RoleDetailList", "Policies"] {
+    for key in [
+        "UserDetailList",
+        "GroupDetailList",
+        "RoleDetailList",
+        "Policies",
+    ] {
         assert_eq!(empty[key], serde_json::json!([]), "{key}");
     }
 }
@@ -236,10 +300,19 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
 fn import_refuses_an_unknown_account() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    ok(&data, &["account", "create", "--account-id", "222222222222"]);
+    ok(
+        &data,
+        &["account", "create", "--account-id", "222222222222"],
+    );
     let file = generated(dir.path(), "export.json");
-    let out = warden(&data, &["import", file.to_str().unwrap(), "--account", ACCOUNT]);
+    let out = warden(
+        &data,
+        &["import", file.to_str().unwrap(), "--account", ACCOUNT],
+    );
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("account 111111111111 does not exist"), "{stderr}");
+    assert!(
+        stderr.contains("account 111111111111 does not exist"),
+        "{stderr}"
+    );
 }
