@@ -391,6 +391,13 @@ async fn listings_and_pagination<S: Store>(srv: Server<S>) {
     let r = iam(&srv, &Creds::long_term((&k, &s)), "ListMFADevices", &[]).await;
     r.assert_ok();
     assert_eq!(all_texts(&r, "SerialNumber").len(), 3);
+    // GetAccountSummary counts the devices and those in use.
+    let r = srv.call("GetAccountSummary", &[]).await;
+    r.assert_ok();
+    for (key, want) in [("MFADevices", "5"), ("MFADevicesInUse", "3")] {
+        let entry = format!("<key>{key}</key><value>{want}</value>");
+        assert!(r.body.contains(&entry), "{entry}: {}", r.body);
+    }
     // Root owns no devices here.
     let r = srv.call("ListMFADevices", &[]).await;
     r.assert_ok();

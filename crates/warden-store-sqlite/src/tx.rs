@@ -2947,7 +2947,10 @@ impl Transaction for Tx {
              (SELECT count(*) FROM saml_providers WHERE account_id = $1) AS saml, \
              (SELECT count(*) FROM server_certificates WHERE account_id = $1) AS server_certs, \
              (SELECT count(*) FROM signing_certificates \
-               WHERE account_id = $1 AND user_id IS NULL) AS root_certs",
+               WHERE account_id = $1 AND user_id IS NULL) AS root_certs, \
+             (SELECT count(*) FROM mfa_devices WHERE account_id = $1) AS mfa, \
+             (SELECT count(*) FROM mfa_devices \
+               WHERE account_id = $1 AND user_id IS NOT NULL) AS mfa_in_use",
         )
         .bind(account.as_str())
         .fetch_one(&mut *self.tx)
@@ -2969,8 +2972,10 @@ impl Transaction for Tx {
             saml_providers: n("saml")?,
             server_certificates: n("server_certs")?,
             root_signing_certificates: n("root_certs")?,
-            // MFA devices are counted once their table (migration 0005) has landed; until
-            // then the account has none.
+            mfa_devices: n("mfa")?,
+            mfa_devices_in_use: n("mfa_in_use")?,
+            // Devices are enabled for IAM users only (EnableMFADevice requires UserName):
+            // root has none.
             ..AccountUsage::default()
         })
     }
