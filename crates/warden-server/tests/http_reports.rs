@@ -47,6 +47,20 @@ fn report_rows(r: &Resp) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A self-signed certificate for the RSA test key of `warden-certs/tests/fixtures`.
+fn signing_certificate() -> String {
+    let pem = std::fs::read_to_string(format!(
+        "{}/../warden-certs/tests/fixtures/rsa2048.pkcs8.pem",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let key = rcgen::KeyPair::from_pem(&pem).unwrap();
+    let mut params = rcgen::CertificateParams::new(vec!["signer.example.com".to_owned()]).unwrap();
+    params.not_before = rcgen::date_time_ymd(2020, 1, 1);
+    params.not_after = rcgen::date_time_ymd(2030, 1, 1);
+    params.self_signed(&key).unwrap().pem()
+}
+
 fn column(header: &[String], name: &str) -> usize {
     header.iter().position(|h| h == name).unwrap()
 }
@@ -62,6 +76,13 @@ async fn credential_report<S: Store>(srv: Server<S>) {
     srv.call("CreateUser", &[("UserName", "bob")])
         .await
         .assert_ok();
+    let certificate = signing_certificate();
+    srv.call(
+        "UploadSigningCertificate",
+        &[("UserName", "bob"), ("CertificateBody", &certificate)],
+    )
+    .await
+    .assert_ok();
     srv.advance(60);
     srv.call("CreateAccessKey", &[("UserName", "alice")])
         .await
@@ -169,6 +190,13 @@ async fn credential_report<S: Store>(srv: Server<S>) {
     assert_eq!(bob[0], "bob");
     assert_eq!(bob[column(header, "access_key_1_active")], "false");
     assert_eq!(bob[column(header, "access_key_1_last_rotated")], "N/A");
+    assert_eq!(bob[column(header, "cert_1_active")], "true");
+    assert_eq!(
+        bob[column(header, "cert_1_last_rotated")],
+        "2024-05-01T12:00:00+00:00"
+    );
+    assert_eq!(bob[column(header, "cert_2_active")], "false");
+    assert_eq!(bob[column(header, "cert_2_last_rotated")], "N/A");
     assert!(rows.iter().all(|r| r.len() == 22), "{rows:?}");
 
     // A report is a snapshot: later changes show only in a new report.

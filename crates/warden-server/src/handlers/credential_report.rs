@@ -1,12 +1,13 @@
 //! The credential report (api.md §5.17): GenerateCredentialReport, GetCredentialReport.
 //!
 //! The report is generated synchronously from the stored users, access keys, login
-//! profiles, MFA devices and password policy, and kept (one per account) for 4 hours as on
-//! AWS. Because generation is synchronous, the call that generates answers `STARTED` and
-//! the next one `COMPLETE` (clients poll until `COMPLETE`); `ReportInProgress` is never
-//! answered.
+//! profiles, MFA devices, signing certificates and password policy, and kept (one per
+//! account) for 4 hours as on AWS. Because generation is synchronous, the call that
+//! generates answers `STARTED` and the next one `COMPLETE` (clients poll until
+//! `COMPLETE`); `ReportInProgress` is never answered.
 
 use time::{Duration, OffsetDateTime, UtcOffset};
+use warden_core::model::SigningCertificate;
 use warden_core::{
     AccessKey, CredentialReport, KeyOwner, KeyStatus, ListQuery, Store, Transaction,
 };
@@ -154,12 +155,19 @@ impl Line {
         }
     }
 
-    /// Signing certificates (`cert_1_*`, `cert_2_*`): the report shows none (this
-    /// deployment's credential report does not read signing certificates yet).
-    fn push_no_certificates(&mut self) {
-        for _ in 0..2 {
-            self.push("false");
-            self.push(NOT_APPLICABLE);
+    /// Signing certificates (`cert_1_*`, `cert_2_*`), oldest first.
+    fn push_certificates(&mut self, certificates: &[SigningCertificate]) {
+        for slot in 0..2 {
+            match certificates.get(slot) {
+                Some(cert) => {
+                    self.push(bool_text(cert.status == KeyStatus::Active));
+                    self.push(report_time(cert.uploaded));
+                }
+                None => {
+                    self.push("false");
+                    self.push(NOT_APPLICABLE);
+                }
+            }
         }
     }
 
@@ -188,7 +196,8 @@ async fn build_report<S: Store>(cx: &mut Cx<'_, S>) -> Result<String, ApiError> 
     root.push("false");
     let root_keys = cx.tx.access_keys(account, &KeyOwner::Root).await?;
     root.push_keys(&root_keys);
-    root.push_no_certificates();
+    let root_certs = cx.tx.signing_certificates(account, &KeyOwner::Root).await?;
+    root.push_certificates(&root_certs);
     root.write(&mut out);
 
     let max_password_age = cx
@@ -238,7 +247,9 @@ async fn build_report<S: Store>(cx: &mut Cx<'_, S>) -> Result<String, ApiError> 
                 .access_keys(account, &KeyOwner::User(user.id.clone()))
                 .await?;
             line.push_keys(&keys);
-            line.push_no_certificates();
+            let owner = KeyOwner::User(user.id.clone());
+            let certs = cx.tx.signing_certificates(account, &owner).await?;
+            line.push_certificates(&certs);
             line.write(&mut out);
         }
         match page.next {
