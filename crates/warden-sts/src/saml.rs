@@ -240,13 +240,21 @@ fn certificate_rsa_key(der: &[u8]) -> Result<Option<RsaPublicKey>, MetadataError
 /// `xs:dateTime` (`2026-01-01T00:00:00Z`, optional fraction and offset; none means UTC)
 /// to Unix seconds.
 pub fn parse_datetime(text: &str) -> Option<i64> {
+    // Fixed-width digit fields only, so that no value can overflow the arithmetic below.
+    fn field(s: &str, width: usize) -> Option<i64> {
+        if s.len() == width && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    }
     let text = text.trim();
     let (date, rest) = text.split_once('T')?;
     let mut d = date.split('-');
-    let (year, month, day): (i64, i64, i64) = (
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
+    let (year, month, day) = (
+        field(d.next()?, 4)?,
+        field(d.next()?, 2)?,
+        field(d.next()?, 2)?,
     );
     if d.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
@@ -257,26 +265,26 @@ pub fn parse_datetime(text: &str) -> Option<i64> {
         let (c, o) = rest.split_at(i);
         let sign = if o.starts_with('-') { -1 } else { 1 };
         let (h, m) = o.get(1..)?.split_once(':')?;
-        (
-            c,
-            sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60),
-        )
+        let (h, m) = (field(h, 2)?, field(m, 2)?);
+        if h > 14 || m > 59 {
+            return None;
+        }
+        (c, sign * (h * 3600 + m * 60))
     } else {
         (rest, 0)
     };
     let mut t = clock.split(':');
-    let hour: i64 = t.next()?.parse().ok()?;
-    let minute: i64 = t.next()?.parse().ok()?;
-    let seconds = t.next()?;
-    if t.next().is_some() || hour > 23 || minute > 59 {
+    let hour = field(t.next()?, 2)?;
+    let minute = field(t.next()?, 2)?;
+    let mut seconds = t.next()?.split('.');
+    let second = field(seconds.next()?, 2)?;
+    let fraction_ok = seconds
+        .next()
+        .is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if t.next().is_some() || seconds.next().is_some() || !fraction_ok {
         return None;
     }
-    let whole = seconds.split('.').next()?;
-    if whole.len() != 2 || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let second: i64 = whole.parse().ok()?;
-    if second > 60 {
+    if hour > 23 || minute > 59 || second > 60 {
         return None;
     }
     // Days from the civil date (Howard Hinnant's algorithm).
@@ -861,6 +869,14 @@ mod tests {
         assert_eq!(parse_datetime("2026-11-22T19:18:26"), Some(1_795_375_106));
         assert_eq!(parse_datetime("2026-13-22T19:18:26Z"), None);
         assert_eq!(parse_datetime("yesterday"), None);
+        // Oversized fields are refused rather than overflowing.
+        assert_eq!(parse_datetime("99999999999999999-01-01T00:00:00Z"), None);
+        assert_eq!(
+            parse_datetime("2026-01-01T00:00:00+99999999999999:00"),
+            None
+        );
+        assert_eq!(parse_datetime("2026-01-01T-1:00:00Z"), None);
+        assert_eq!(parse_datetime("2026-01-01T00:00:00.Z"), None);
     }
 
     #[test]
