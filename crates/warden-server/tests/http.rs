@@ -868,11 +868,14 @@ async fn protocol_errors<S: Store>(srv: Server<S>) {
             "Could not find operation: Action parameter missing",
         );
     // A real operation without a handler (tier 2): NotImplemented, never InvalidAction.
-    srv.call("GetAccountSummary", &[]).await.assert_error(
-        501,
-        "NotImplemented",
-        "The IAM operation GetAccountSummary is not implemented by this server yet",
-    );
+    // (GetAccountSummary served as the example until it was implemented.)
+    srv.call("GetOutboundWebIdentityFederationInfo", &[])
+        .await
+        .assert_error(
+            501,
+            "NotImplemented",
+            "The IAM operation GetOutboundWebIdentityFederationInfo is not implemented by this server yet",
+        );
     let sts = form(&[
         ("Action", "DecodeAuthorizationMessage"),
         ("Version", "2011-06-15"),

@@ -6,6 +6,7 @@
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
+    clippy::string_slice,
     reason = "tests: failing loudly is the point"
 )]
 
@@ -14,7 +15,9 @@ mod handlers_support;
 
 use common::{Resp, Server, golden};
 use handlers_support::{ALLOW_ALL, TRUST, all_texts, denied, doc, percent_decode};
-use warden_core::{Account, Store, Transaction};
+use warden_core::{
+    Account, AccountImport, ImportedPolicy, ImportedPolicyVersion, Store, Transaction,
+};
 
 const OTHER_ACCOUNT: &str = "210987654321";
 
@@ -277,6 +280,21 @@ async fn account_summary<S: Store>(srv: Server<S>) {
     assert_eq!(summary(&r, "Policies"), 1);
     assert_eq!(summary(&r, "PolicyVersionsInUse"), 3);
     assert_eq!(summary(&r, "Providers"), 1);
+    ok(
+        &srv,
+        "CreateInstanceProfile",
+        &[("InstanceProfileName", "ip")],
+    )
+    .await;
+    ok(
+        &srv,
+        "SetSecurityTokenServicePreferences",
+        &[("GlobalEndpointTokenVersion", "v2Token")],
+    )
+    .await;
+    let r = ok(&srv, "GetAccountSummary", &[]).await;
+    assert_eq!(summary(&r, "InstanceProfiles"), 1);
+    assert_eq!(summary(&r, "GlobalEndpointTokenVersion"), 2);
     assert_eq!(summary(&r, "UsersQuota"), 5000);
     assert_eq!(summary(&r, "AccountPasswordPresent"), 0);
 }
@@ -402,6 +420,18 @@ async fn populate<S: Store>(srv: &Server<S>) {
 
 async fn authorization_details_golden<S: Store>(srv: Server<S>) {
     populate(&srv).await;
+    ok(
+        &srv,
+        "CreateInstanceProfile",
+        &[("InstanceProfileName", "web")],
+    )
+    .await;
+    ok(
+        &srv,
+        "AddRoleToInstanceProfile",
+        &[("InstanceProfileName", "web"), ("RoleName", "deployer")],
+    )
+    .await;
     let r = ok(&srv, "GetAccountAuthorizationDetails", &[]).await;
     golden("get_account_authorization_details", &r);
     assert_eq!(r.text("IsTruncated").unwrap(), "false");
@@ -424,6 +454,11 @@ async fn authorization_details_golden<S: Store>(srv: Server<S>) {
     assert_eq!(
         percent_decode(&r.text("AssumeRolePolicyDocument").unwrap()),
         TRUST
+    );
+    assert_eq!(
+        all_texts(&r, "InstanceProfileName"),
+        ["web"],
+        "the role's instance profile"
     );
 }
 
@@ -487,8 +522,50 @@ async fn pages<S: Store>(srv: &Server<S>, filter: &[&str], max: &str) -> Vec<Str
     panic!("pagination did not end");
 }
 
+/// Loads AWS managed policies (deployment-wide) the way `warden import` does.
+async fn import_aws_managed<S: Store>(srv: &Server<S>, names: &[&str]) {
+    let at = time::OffsetDateTime::from_unix_timestamp(common::START).unwrap();
+    let data = AccountImport {
+        aws_policies: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| ImportedPolicy {
+                id: format!("ANPAAWSMANAGED{i:07}"),
+                name: (*name).to_owned(),
+                path: "/".to_owned(),
+                arn: format!("arn:aws:iam::aws:policy/{name}"),
+                description: None,
+                created: at,
+                updated: at,
+                default_version: 1,
+                versions: vec![ImportedPolicyVersion {
+                    number: 1,
+                    document: doc("s3:Get*"),
+                    created: at,
+                }],
+            })
+            .collect(),
+        ..AccountImport::default()
+    };
+    let mut tx = srv.store.begin().await.unwrap();
+    tx.import_account(common::ACCOUNT.parse().unwrap(), &data, &|_| {})
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
 async fn authorization_details_pagination_and_filters<S: Store>(srv: Server<S>) {
     populate(&srv).await;
+    import_aws_managed(&srv, &["IAMFullAccess", "ReadOnlyAccess"]).await;
+    ok(
+        &srv,
+        "AttachUserPolicy",
+        &[
+            ("UserName", "bob"),
+            ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"),
+        ],
+    )
+    .await;
     ok(&srv, "CreateGroup", &[("GroupName", "ops")]).await;
     ok(
         &srv,
@@ -501,9 +578,11 @@ async fn authorization_details_pagination_and_filters<S: Store>(srv: Server<S>) 
     let groups = ["group:Admins", "group:ops"];
     let roles = ["role:Auditor", "role:deployer"];
     assert_eq!(&whole[..6], [users, groups, roles].concat().as_slice());
-    assert_eq!(whole.len(), 8, "{whole:?}");
+    // Customer managed policies, then the AWS managed ones in use (not IAMFullAccess).
+    assert_eq!(whole.len(), 9, "{whole:?}");
+    assert_eq!(whole[8], "policy:ANPAAWSMANAGED0000001", "{whole:?}");
     // Pages count entities across the four lists together, in order, without repeats.
-    for max in ["1", "2", "3", "5", "7", "8", "100"] {
+    for max in ["1", "2", "3", "5", "7", "8", "9", "100"] {
         assert_eq!(pages(&srv, &[], max).await, whole, "MaxItems={max}");
     }
     let only_users = pages(&srv, &["User"], "1").await;
@@ -511,8 +590,12 @@ async fn authorization_details_pagination_and_filters<S: Store>(srv: Server<S>) 
     let roles_and_policies = pages(&srv, &["Role", "LocalManagedPolicy"], "3").await;
     assert_eq!(&roles_and_policies[..2], roles);
     assert_eq!(roles_and_policies.len(), 4);
-    // No AWS managed policies are shipped: that filter alone finds nothing.
-    assert!(pages(&srv, &["AWSManagedPolicy"], "10").await.is_empty());
+    assert_eq!(
+        pages(&srv, &["AWSManagedPolicy"], "10").await,
+        ["policy:ANPAAWSMANAGED0000001"]
+    );
+    let local = pages(&srv, &["LocalManagedPolicy"], "1").await;
+    assert_eq!(local, whole[6..8]);
     let groups_only = ok(
         &srv,
         "GetAccountAuthorizationDetails",

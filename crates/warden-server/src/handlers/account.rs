@@ -118,6 +118,7 @@ const QUOTAS: &[(&str, i32)] = &[
 pub(crate) async fn get_account_summary<S: Store>(cx: &mut Cx<'_, S>) -> Result<Reply, ApiError> {
     cx.authorize(vec![Check::new("iam:GetAccountSummary", "*")])?;
     let usage = cx.tx.account_usage(cx.account()).await?;
+    let token_version = cx.tx.global_endpoint_token_version(cx.account()).await?;
     let count = |n: u64| i32::try_from(n).unwrap_or(i32::MAX);
     let flag = |present: bool| i32::from(present);
     let mut map: BTreeMap<String, i32> =
@@ -144,9 +145,11 @@ pub(crate) async fn get_account_summary<S: Store>(cx: &mut Cx<'_, S>) -> Result<
             "AccountSigningCertificatesPresent",
             flag(usage.root_signing_certificates > 0),
         ),
-        // SetSecurityTokenServicePreferences is not stored yet: v1 tokens, AWS's default
-        // for accounts that never chose.
-        ("GlobalEndpointTokenVersion", 1),
+        // SetSecurityTokenServicePreferences; v1 tokens (AWS's default) when never set.
+        (
+            "GlobalEndpointTokenVersion",
+            i32::try_from(token_version.unwrap_or_default().number()).unwrap_or(1),
+        ),
     ];
     for (key, value) in usage_entries {
         map.insert(key.to_owned(), value);

@@ -5,11 +5,13 @@
 //! Pagination runs across the four lists together, in the order users, groups, roles,
 //! policies (api.md §1.5): one page holds at most `MaxItems` entities in total, and the
 //! marker encodes the kind and the sort key (lower-cased name) of the last one returned,
-//! so concurrent inserts neither duplicate nor skip unrelated entities.
+//! so concurrent inserts neither duplicate nor skip unrelated entities. `Policies` lists
+//! the customer managed policies first, then the AWS managed policies in use in the
+//! account (attached or used as a boundary; `VERIFY` that AWS lists only those).
 
 use warden_core::{
-    Group, ListQuery, ManagedPolicy, Page, PolicyHolder, PolicyUsage, Role, Store, TagTarget,
-    Transaction, User, name_key,
+    Group, ListQuery, ManagedPolicy, Page, PolicyHolder, PolicyScope, PolicyUsage, Role, Store,
+    TagTarget, Transaction, User, name_key,
 };
 use warden_query::iam::{
     self, AttachedPolicy, GetAccountAuthorizationDetailsInput,
@@ -18,7 +20,7 @@ use warden_query::iam::{
 };
 
 use super::resolve::wire_boundary;
-use super::roles::shown_trust_policy;
+use super::roles::{shown_trust_policy, wire_role};
 use super::{Cx, Reply, list_query, marker_scope, page_marker, sorted_tags, ts, wire_tags};
 use crate::authz::Check;
 use crate::error::ApiError;
@@ -30,9 +32,16 @@ enum Kind {
     Group = 1,
     Role = 2,
     Policy = 3,
+    AwsPolicy = 4,
 }
 
-const KINDS: [Kind; 4] = [Kind::User, Kind::Group, Kind::Role, Kind::Policy];
+const KINDS: [Kind; 5] = [
+    Kind::User,
+    Kind::Group,
+    Kind::Role,
+    Kind::Policy,
+    Kind::AwsPolicy,
+];
 
 impl Kind {
     fn digit(self) -> char {
@@ -41,6 +50,7 @@ impl Kind {
             Self::Group => '1',
             Self::Role => '2',
             Self::Policy => '3',
+            Self::AwsPolicy => '4',
         }
     }
 
@@ -55,9 +65,10 @@ struct Wanted {
     users: bool,
     groups: bool,
     roles: bool,
-    /// Customer managed policies (`LocalManagedPolicy`). `AWSManagedPolicy` adds nothing:
-    /// this deployment ships no AWS managed policies (a boundary naming one has no row).
+    /// Customer managed policies (`LocalManagedPolicy`).
     local_policies: bool,
+    /// AWS managed policies in use in the account (`AWSManagedPolicy`).
+    aws_policies: bool,
 }
 
 impl Wanted {
@@ -69,6 +80,7 @@ impl Wanted {
             groups: has("Group"),
             roles: has("Role"),
             local_policies: has("LocalManagedPolicy"),
+            aws_policies: has("AWSManagedPolicy"),
         }
     }
 
@@ -78,6 +90,7 @@ impl Wanted {
             Kind::Group => self.groups,
             Kind::Role => self.roles,
             Kind::Policy => self.local_policies,
+            Kind::AwsPolicy => self.aws_policies,
         }
     }
 }
@@ -87,7 +100,8 @@ enum Entities {
     Users(Page<User>),
     Groups(Page<Group>),
     Roles(Page<Role>),
-    Policies(Page<ManagedPolicy>),
+    /// Customer managed ([`Kind::Policy`]) or AWS managed ([`Kind::AwsPolicy`]) policies.
+    Policies(Page<ManagedPolicy>, Kind),
 }
 
 impl Entities {
@@ -96,7 +110,7 @@ impl Entities {
             Self::Users(p) => p.items.len(),
             Self::Groups(p) => p.items.len(),
             Self::Roles(p) => p.items.len(),
-            Self::Policies(p) => p.items.len(),
+            Self::Policies(p, _) => p.items.len(),
         }
     }
 
@@ -105,7 +119,7 @@ impl Entities {
             Self::Users(p) => p.next.is_some(),
             Self::Groups(p) => p.next.is_some(),
             Self::Roles(p) => p.next.is_some(),
-            Self::Policies(p) => p.next.is_some(),
+            Self::Policies(p, _) => p.next.is_some(),
         }
     }
 
@@ -115,7 +129,8 @@ impl Entities {
             Self::Users(p) => p.items.last().map(|u| name_key(&u.name)),
             Self::Groups(p) => p.items.last().map(|g| name_key(&g.name)),
             Self::Roles(p) => p.items.last().map(|r| name_key(&r.name)),
-            Self::Policies(p) => p.items.last().map(|p| name_key(&p.name)),
+            Self::Policies(p, Kind::AwsPolicy) => p.items.last().map(scoped_policy_key),
+            Self::Policies(p, _) => p.items.last().map(|p| name_key(&p.name)),
         }
     }
 }
@@ -130,10 +145,22 @@ async fn list_kind<T: Transaction>(
         Kind::User => Entities::Users(tx.list_users(account, query).await?),
         Kind::Group => Entities::Groups(tx.list_groups(account, query).await?),
         Kind::Role => Entities::Roles(tx.list_roles(account, query).await?),
-        Kind::Policy => {
-            Entities::Policies(tx.list_policies(account, PolicyUsage::Any, query).await?)
-        }
+        Kind::Policy => Entities::Policies(
+            tx.list_policies(account, PolicyUsage::Any, query).await?,
+            kind,
+        ),
+        Kind::AwsPolicy => Entities::Policies(
+            tx.list_scoped_policies(account, PolicyScope::Aws, PolicyUsage::Attached, query)
+                .await?,
+            kind,
+        ),
     })
+}
+
+/// The sort key of [`Transaction::list_scoped_policies`]: AWS and customer managed
+/// policies may share a name, so the ARN follows it.
+fn scoped_policy_key(p: &ManagedPolicy) -> String {
+    format!("{} {}", name_key(&p.name), p.arn)
 }
 
 pub(crate) async fn get_account_authorization_details<S: Store>(
@@ -239,7 +266,7 @@ pub(crate) async fn get_account_authorization_details<S: Store>(
                     out.role_detail_list.get_or_insert_default().push(detail);
                 }
             }
-            Entities::Policies(p) => {
+            Entities::Policies(p, _) => {
                 for policy in &p.items {
                     let detail = policy_detail(cx, policy).await?;
                     out.policies.get_or_insert_default().push(detail);
@@ -258,7 +285,7 @@ fn page_kind(page: &Entities) -> Kind {
         Entities::Users(_) => Kind::User,
         Entities::Groups(_) => Kind::Group,
         Entities::Roles(_) => Kind::Role,
-        Entities::Policies(_) => Kind::Policy,
+        Entities::Policies(_, kind) => *kind,
     }
 }
 
@@ -366,15 +393,59 @@ async fn role_detail<S: Store>(cx: &mut Cx<'_, S>, r: &Role) -> Result<RoleDetai
         role_id: Some(r.id.clone()),
         arn: Some(cx.arn("role", &r.path, &r.name)),
         create_date: Some(ts(r.created)),
+        instance_profile_list: Some(instance_profiles(cx, r, &trust).await?),
         assume_role_policy_document: Some(trust),
-        // Instance profiles are not stored by this version yet: none to list.
-        instance_profile_list: Some(Vec::new()),
         role_policy_list: Some(inline_details(cx, &holder).await?),
         attached_managed_policies: Some(attached(cx, &holder).await?),
         permissions_boundary: wire_boundary(r.permissions_boundary.as_ref()),
         tags: Some(tags_of(cx, &TagTarget::Role(r.id.clone())).await?),
         role_last_used: Some(last_used),
     })
+}
+
+/// The instance profiles holding the role (at most one role per profile), each showing the
+/// role the way GetInstanceProfile does: no description, session duration, boundary, tags
+/// or last use (`VERIFY` against a live account).
+async fn instance_profiles<S: Store>(
+    cx: &mut Cx<'_, S>,
+    role: &Role,
+    trust: &str,
+) -> Result<Vec<iam::InstanceProfile>, ApiError> {
+    let account = cx.account();
+    let mut profiles = Vec::new();
+    let mut query = ListQuery::first(1000);
+    loop {
+        let page = cx
+            .tx
+            .instance_profiles_for_role(account, &role.id, &query)
+            .await?;
+        profiles.extend(page.items);
+        match page.next {
+            Some(next) => query = query.after(&next),
+            None => break,
+        }
+    }
+    let mut out = Vec::with_capacity(profiles.len());
+    for profile in profiles {
+        let mut wire_role = wire_role(cx, role);
+        wire_role.description = None;
+        wire_role.max_session_duration = None;
+        wire_role.assume_role_policy_document = Some(trust.to_owned());
+        let tags = cx
+            .tx
+            .tags(account, &TagTarget::InstanceProfile(profile.id.clone()))
+            .await?;
+        out.push(iam::InstanceProfile {
+            path: profile.path.clone(),
+            instance_profile_name: profile.name.clone(),
+            instance_profile_id: profile.id.clone(),
+            arn: cx.arn("instance-profile", &profile.path, &profile.name),
+            create_date: ts(profile.created),
+            roles: vec![wire_role],
+            tags: (!tags.is_empty()).then(|| wire_tags(&sorted_tags(tags))),
+        });
+    }
+    Ok(out)
 }
 
 /// A customer managed policy with every version's document, newest first.
