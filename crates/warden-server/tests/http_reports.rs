@@ -76,6 +76,15 @@ async fn credential_report<S: Store>(srv: Server<S>) {
     srv.call("CreateUser", &[("UserName", "bob")])
         .await
         .assert_ok();
+    srv.call(
+        "CreateLoginProfile",
+        &[("UserName", "bob"), ("Password", "Corr3ct-Horse-Battery!")],
+    )
+    .await
+    .assert_ok();
+    srv.call("UpdateAccountPasswordPolicy", &[("MaxPasswordAge", "90")])
+        .await
+        .assert_ok();
     let certificate = signing_certificate();
     srv.call(
         "UploadSigningCertificate",
@@ -190,6 +199,19 @@ async fn credential_report<S: Store>(srv: Server<S>) {
     assert_eq!(bob[0], "bob");
     assert_eq!(bob[column(header, "access_key_1_active")], "false");
     assert_eq!(bob[column(header, "access_key_1_last_rotated")], "N/A");
+    // A password that was never used; the policy's maximum age gives the next rotation.
+    assert_eq!(bob[column(header, "password_enabled")], "true");
+    assert_eq!(bob[column(header, "password_last_used")], "no_information");
+    assert_eq!(
+        bob[column(header, "password_last_changed")],
+        "2024-05-01T12:00:00+00:00"
+    );
+    assert_eq!(
+        bob[column(header, "password_next_rotation")],
+        "2024-07-30T12:00:00+00:00"
+    );
+    // alice has no password: no rotation either.
+    assert_eq!(alice[column(header, "password_next_rotation")], "N/A");
     assert_eq!(bob[column(header, "cert_1_active")], "true");
     assert_eq!(
         bob[column(header, "cert_1_last_rotated")],
