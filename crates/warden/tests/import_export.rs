@@ -232,7 +232,7 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
     doc["Policies"][5]["PolicyVersionList"][1]["Document"]["Statement"][0]["Effect"] =
         Value::from("Maybe");
     doc["GroupDetailList"][2]["CreateDate"] = Value::from("yesterday");
-    doc["UserDetailList"][3]["GroupList"][0] = Value::from("no-such-group");
+    doc["RoleDetailList"][1]["Tags"][0]["Value"] = Value::Null;
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, doc.to_string()).unwrap();
 
@@ -246,7 +246,7 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
         "$.UserDetailList[12].UserName: ",
         "$.Policies[5].PolicyVersionList[1].Document.Statement[0].Effect: ",
         "$.GroupDetailList[2].CreateDate: ",
-        "$.UserDetailList[3].GroupList[0]: ",
+        "$.RoleDetailList[1].Tags[0].Value: ",
     ] {
         assert!(stderr.contains(path), "{path} missing from:\n{stderr}");
     }
@@ -267,12 +267,14 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
         "{stderr}"
     );
 
-    // An AWS managed policy attached but neither in the file nor loaded: refused after
-    // the store was consulted, still nothing written.
+    // Policies and groups neither in the file nor in the store: refused after the store
+    // was consulted, still nothing written.
     doc = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     doc["UserDetailList"][0]["AttachedManagedPolicies"] = serde_json::json!([
-        {"PolicyName": "NotLoaded", "PolicyArn": "arn:aws:iam::aws:policy/NotLoaded"}
+        {"PolicyName": "NotLoaded", "PolicyArn": "arn:aws:iam::aws:policy/NotLoaded"},
+        {"PolicyName": "gone", "PolicyArn": format!("arn:aws:iam::{ACCOUNT}:policy/gone")}
     ]);
+    doc["UserDetailList"][3]["GroupList"][0] = Value::from("no-such-group");
     std::fs::write(&bad, doc.to_string()).unwrap();
     let out = warden(
         &data,
@@ -280,10 +282,13 @@ fn malformed_input_is_refused_with_paths_and_nothing_written() {
     );
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains("$.UserDetailList[0].AttachedManagedPolicies[0].PolicyArn: "),
-        "{stderr}"
-    );
+    for path in [
+        "$.UserDetailList[0].AttachedManagedPolicies[0].PolicyArn: ",
+        "$.UserDetailList[0].AttachedManagedPolicies[1].PolicyArn: ",
+        "$.UserDetailList[3].GroupList[0]: ",
+    ] {
+        assert!(stderr.contains(path), "{path} missing from:\n{stderr}");
+    }
 
     let empty = export(&data);
     for key in [
@@ -315,4 +320,39 @@ fn import_refuses_an_unknown_account() {
         stderr.contains("account 111111111111 does not exist"),
         "{stderr}"
     );
+}
+
+/// A filtered export (`--filter User`) names groups and policies that are not in the file:
+/// they are found in the account.
+#[test]
+fn references_outside_the_file_resolve_against_the_account() {
+    let (dir, data) = setup();
+    let file = generated(dir.path(), "export.json");
+    ok(
+        &data,
+        &["import", file.to_str().unwrap(), "--account", ACCOUNT],
+    );
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    doc["GroupDetailList"] = serde_json::json!([]);
+    doc["Policies"] = serde_json::json!([]);
+    doc["RoleDetailList"] = serde_json::json!([]);
+    doc["UserDetailList"][7]["GroupList"] = serde_json::json!(["gen-group-0001"]);
+    let users_only = dir.path().join("users.json");
+    std::fs::write(&users_only, doc.to_string()).unwrap();
+    let summary = ok(
+        &data,
+        &["import", users_only.to_str().unwrap(), "--account", ACCOUNT],
+    );
+    assert!(
+        summary.contains("users:                    0 created, 60 updated"),
+        "{summary}"
+    );
+    let out = export(&data);
+    let user = out["UserDetailList"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["UserName"] == "gen-user-00007")
+        .unwrap();
+    assert_eq!(user["GroupList"], serde_json::json!(["gen-group-0001"]));
 }

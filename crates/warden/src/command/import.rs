@@ -197,9 +197,13 @@ pub(crate) struct Plan {
     pub(crate) data: AccountImport,
     /// Instance profiles with the name of their role.
     pub(crate) profiles: Vec<(InstanceProfile, String, Vec<Tag>)>,
-    /// AWS managed policy ARNs attached (or used as boundary) but not in the file, with
-    /// the path naming them: they must already be loaded.
-    pub(crate) aws_references: Vec<(String, String)>,
+    /// Policy ARNs attached (or used as boundary) but not in the file, with the path
+    /// naming them: they must exist already (AWS managed policies loaded before, customer
+    /// policies of the account; a filtered export omits them).
+    pub(crate) references: Vec<(String, String)>,
+    /// Group names of `GroupList`s that are not in the file, with their path: they must
+    /// exist in the account already.
+    pub(crate) group_references: Vec<(String, String)>,
 }
 
 /// Collects problems while turning the document into a [`Plan`].
@@ -612,8 +616,8 @@ fn version_number(id: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-/// Resolves an attached or boundary ARN: a policy of the file, or an AWS managed policy
-/// that must already be loaded.
+/// Resolves an attached or boundary ARN: a policy of the file, or one that must exist
+/// already (checked against the store before writing).
 fn resolve_arn(
     v: &mut Validator,
     index: &PolicyIndex,
@@ -624,12 +628,13 @@ fn resolve_arn(
     if let Some(stored) = index.arns.get(arn) {
         return Some(stored.clone());
     }
-    if is_aws_managed_arn(arn) {
-        plan.aws_references.push((path.to_owned(), arn.to_owned()));
-        return Some(arn.to_owned());
-    }
-    v.problem(path, format!("`{arn}` names no policy of the file"));
-    None
+    let stored = if is_aws_managed_arn(arn) {
+        arn.to_owned()
+    } else {
+        rebase_arn(arn, v.account.as_str())
+    };
+    plan.references.push((path.to_owned(), stored.clone()));
+    Some(stored)
 }
 
 fn attached(
@@ -653,9 +658,7 @@ fn attached(
             }
         }
     }
-    if out.len() > 10 {
-        v.problem(path, "more than 10 attached managed policies");
-    }
+    // No quota check: an account's attachment quota may have been raised (api.md §3.7).
     out
 }
 
@@ -767,15 +770,12 @@ fn users(v: &mut Validator, details: &Details, index: &PolicyIndex, plan: &mut P
         let tags = v.tags(&format!("{at}.Tags"), &u.tags);
         let mut groups = Vec::new();
         for (j, g) in u.group_list.iter().enumerate() {
-            if group_names.contains(&name_key(g)) {
-                if !groups.iter().any(|x: &String| x.eq_ignore_ascii_case(g)) {
-                    groups.push(g.clone());
-                }
-            } else {
-                v.problem(
-                    &format!("{at}.GroupList[{j}]"),
-                    format!("group `{g}` is not in GroupDetailList"),
-                );
+            if !group_names.contains(&name_key(g)) {
+                plan.group_references
+                    .push((format!("{at}.GroupList[{j}]"), g.clone()));
+            }
+            if !groups.iter().any(|x: &String| x.eq_ignore_ascii_case(g)) {
+                groups.push(g.clone());
             }
         }
         let (Some(name), Some(id)) = (name, id) else {
@@ -1000,16 +1000,26 @@ impl StoreTask for Import {
             );
         }
         tx.lock_account(self.account).await?;
-        // AWS managed policies named but not in the file must be loaded already.
+        // Policies and groups named but not in the file must exist already.
         let mut problems = Vec::new();
-        for (path, arn) in &self.plan.aws_references {
-            let in_file = self.plan.data.aws_policies.iter().any(|p| &p.arn == arn);
-            if !in_file && tx.policy_by_arn(self.account, arn).await?.is_none() {
+        for (path, arn) in &self.plan.references {
+            if tx.policy_by_arn(self.account, arn).await?.is_none() {
+                let what = if is_aws_managed_arn(arn) {
+                    "an AWS managed policy that is neither in the file nor loaded"
+                } else {
+                    "a policy that is neither in the file nor in the account"
+                };
                 problems.push(Problem {
                     path: path.clone(),
-                    message: format!(
-                        "`{arn}` is an AWS managed policy that is neither in the file nor loaded"
-                    ),
+                    message: format!("`{arn}` is {what}"),
+                });
+            }
+        }
+        for (path, name) in &self.plan.group_references {
+            if tx.group_by_name(self.account, name).await?.is_none() {
+                problems.push(Problem {
+                    path: path.clone(),
+                    message: format!("group `{name}` is neither in the file nor in the account"),
                 });
             }
         }
