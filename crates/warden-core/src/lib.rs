@@ -29,6 +29,7 @@ pub use model::{
 };
 pub use model::{InstanceProfile, Workload};
 pub use model::SamlProvider;
+pub use model::OutboundSigningKey;
 pub use model::{AccountUsage, LoginProfile, PasswordHash, PasswordPolicy};
 pub use model::{
     AWS_MANAGED_OWNER, AccountImport, ImportCounts, ImportedPolicy, ImportedPolicyVersion,

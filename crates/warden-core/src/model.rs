@@ -931,3 +931,21 @@ pub struct ServiceCredential {
     /// `ExpirationDate`, when created with `CredentialAgeDays`.
     pub expiration: Option<OffsetDateTime>,
 }
+
+/// A signing key of the account's outbound web-identity issuer (api.md §5.21, §6.10:
+/// GetWebIdentityToken). Old keys stay published until every token they signed expired.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct OutboundSigningKey {
+    /// The owning account.
+    pub account: AccountId,
+    /// The JWK `kid`.
+    pub kid: String,
+    /// `RS256` or `ES384`.
+    pub algorithm: String,
+    /// The PKCS#8 private key, sealed with the deployment's secret cipher.
+    pub private_key: EncryptedSecret,
+    /// The public JWK (JSON object text) as published.
+    pub public_jwk: String,
+    /// When the key was generated.
+    pub created: OffsetDateTime,
+}

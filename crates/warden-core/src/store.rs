@@ -1050,6 +1050,37 @@ pub trait Transaction: Send {
         account: AccountId,
         version: crate::model::GlobalEndpointTokenVersion,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    // ---- outbound web identity federation (api.md §5.21)
+
+    /// Whether the account's outbound web identity federation is enabled (never set:
+    /// disabled).
+    fn outbound_federation_enabled(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Enables or disables it (bumps the generation).
+    fn set_outbound_federation_enabled(
+        &mut self,
+        account: AccountId,
+        enabled: bool,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// The account's issuer signing keys, oldest first.
+    fn outbound_signing_keys(
+        &mut self,
+        account: AccountId,
+    ) -> impl Future<Output = Result<Vec<crate::model::OutboundSigningKey>, StoreError>> + Send;
+    /// Stores a new signing key (a duplicate `kid` fails).
+    fn insert_outbound_signing_key(
+        &mut self,
+        key: &crate::model::OutboundSigningKey,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Removes a retired signing key (absent: no error).
+    fn delete_outbound_signing_key(
+        &mut self,
+        account: AccountId,
+        kid: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
 
 /// A database rule a write broke.

@@ -112,6 +112,13 @@ cases! {
     /// AWS managed policies (loaded by an import) are visible, attachable and counted per
     /// account; an import upserts by name, replaces relations and is idempotent.
     AwsManagedAndImport => aws_managed_and_import,
+    /// Outbound web identity federation: the per-account switch (bumps the generation),
+    /// signing keys oldest first, deletion by kid; all go with their account.
+    OutboundFederation => outbound_federation,
+    /// Instance profiles (one role each, a role in one cannot be deleted, tags go with
+    /// the profile) and workloads (no generation bump, revocation keeps the first time);
+    /// all go with their account.
+    InstanceProfilesAndWorkloads => instance_profiles_and_workloads,
 }
 
 /// Expands to one `#[tokio::test]` per [`Case`], each calling `$run(case).await`.
@@ -148,6 +155,8 @@ macro_rules! store_conformance_tests {
             credentials => Credentials,
             reports_and_preferences => ReportsAndPreferences,
             aws_managed_and_import => AwsManagedAndImport,
+            outbound_federation => OutboundFederation,
+            instance_profiles_and_workloads => InstanceProfilesAndWorkloads,
         );
     };
     (@cases $run:path; $($name:ident => $variant:ident,)*) => {
@@ -2746,4 +2755,253 @@ async fn aws_managed_and_import<S: Store>(store: S) {
         .collect();
     assert_eq!(accounts, [acct(A), acct(B)]);
     tx.rollback().await.unwrap();
+}
+
+async fn outbound_federation<S: Store>(store: S) {
+    use crate::{EncryptedSecret, OutboundSigningKey};
+    with_accounts(&store, &[A, B]).await;
+    let key = |account: &str, kid: &str, seconds: i64| OutboundSigningKey {
+        account: acct(account),
+        kid: kid.to_owned(),
+        algorithm: "RS256".to_owned(),
+        private_key: EncryptedSecret::from_bytes(vec![1, 2, 3, u8::try_from(seconds).unwrap()]),
+        public_jwk: format!(r#"{{"kid":"{kid}"}}"#),
+        created: at(seconds),
+    };
+    let base = store.generation(acct(A)).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert!(!tx.outbound_federation_enabled(acct(A)).await.unwrap());
+    tx.set_outbound_federation_enabled(acct(A), true)
+        .await
+        .unwrap();
+    tx.insert_outbound_signing_key(&key(A, "new", 20))
+        .await
+        .unwrap();
+    tx.insert_outbound_signing_key(&key(A, "old", 10))
+        .await
+        .unwrap();
+    tx.insert_outbound_signing_key(&key(B, "other", 5))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert!(store.generation(acct(A)).await.unwrap() > base);
+
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.outbound_federation_enabled(acct(A)).await.unwrap());
+    assert!(!tx.outbound_federation_enabled(acct(B)).await.unwrap());
+    let keys = tx.outbound_signing_keys(acct(A)).await.unwrap();
+    assert_eq!(keys, vec![key(A, "old", 10), key(A, "new", 20)]);
+    assert!(
+        tx.insert_outbound_signing_key(&key(A, "old", 30))
+            .await
+            .is_err()
+    );
+    tx.rollback().await.unwrap();
+
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_outbound_signing_key(acct(A), "old")
+        .await
+        .unwrap();
+    tx.delete_outbound_signing_key(acct(A), "absent")
+        .await
+        .unwrap();
+    tx.set_outbound_federation_enabled(acct(A), false)
+        .await
+        .unwrap();
+    assert!(!tx.outbound_federation_enabled(acct(A)).await.unwrap());
+    assert_eq!(
+        tx.outbound_signing_keys(acct(A)).await.unwrap(),
+        vec![key(A, "new", 20)]
+    );
+    tx.delete_account(acct(A)).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.outbound_signing_keys(acct(A)).await.unwrap().is_empty());
+    assert_eq!(tx.outbound_signing_keys(acct(B)).await.unwrap().len(), 1);
+    tx.rollback().await.unwrap();
+}
+
+fn instance_profile(account: &str, id: &str, name: &str, path: &str) -> crate::InstanceProfile {
+    crate::InstanceProfile {
+        account: acct(account),
+        id: id.to_owned(),
+        name: name.to_owned(),
+        path: path.to_owned(),
+        created: at(0),
+        role_id: None,
+    }
+}
+
+async fn instance_profiles_and_workloads<S: Store>(store: S) {
+    with_accounts(&store, &[A, B]).await;
+    let web = instance_profile(A, "AIPAWEB", "Web", "/apps/");
+    let batch = instance_profile(A, "AIPABATCH", "batch", "/");
+    let other = instance_profile(B, "AIPAOTHER", "web", "/");
+    let before = store.generation(acct(A)).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_role(&role(A, "AROA1", "r1")).await.unwrap();
+    for p in [&web, &batch, &other] {
+        tx.insert_instance_profile(p).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    assert!(store.generation(acct(A)).await.unwrap() > before);
+
+    let mut tx = store.begin().await.unwrap();
+    // Case-insensitive lookup, stored spelling; accounts are separate.
+    assert_eq!(
+        tx.instance_profile_by_name(acct(A), "WEB").await.unwrap(),
+        Some(web.clone())
+    );
+    assert_eq!(
+        tx.instance_profile_by_name(acct(B), "WEB").await.unwrap(),
+        Some(other.clone())
+    );
+    assert_eq!(
+        tx.instance_profile_by_id(acct(B), "AIPAWEB").await.unwrap(),
+        None
+    );
+    // Listing by name, paginated, path filter.
+    let first = tx
+        .list_instance_profiles(acct(A), &ListQuery::first(1))
+        .await
+        .unwrap();
+    assert_eq!(first.items, [batch.clone()]);
+    let rest = tx
+        .list_instance_profiles(acct(A), &ListQuery::first(1).after(&first.next.unwrap()))
+        .await
+        .unwrap();
+    assert_eq!((rest.items, rest.next), (vec![web.clone()], None));
+    let apps = ListQuery {
+        path_prefix: "/apps/".to_owned(),
+        ..ListQuery::first(10)
+    };
+    assert_eq!(
+        tx.list_instance_profiles(acct(A), &apps)
+            .await
+            .unwrap()
+            .items,
+        [web.clone()]
+    );
+    // The role of a profile.
+    tx.set_instance_profile_role(acct(A), "AIPAWEB", Some("AROA1"))
+        .await
+        .unwrap();
+    tx.set_instance_profile_role(acct(A), "AIPABATCH", Some("AROA1"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.set_instance_profile_role(acct(A), "AIPANONE", None)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let for_role = tx
+        .instance_profiles_for_role(acct(A), "AROA1", &ListQuery::first(10))
+        .await
+        .unwrap();
+    let names: Vec<_> = for_role.items.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["batch", "Web"]);
+    assert!(
+        for_role
+            .items
+            .iter()
+            .all(|p| p.role_id.as_deref() == Some("AROA1"))
+    );
+    tx.commit().await.unwrap();
+    // A role in a profile cannot be deleted.
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        conflict(tx.delete_role(acct(A), "AROA1").await),
+        Constraint::InUse
+    );
+    drop(tx);
+    // Deleting a profile takes its tags along.
+    let mut tx = store.begin().await.unwrap();
+    let target = TagTarget::InstanceProfile("AIPABATCH".to_owned());
+    tx.set_tags(
+        acct(A),
+        &target,
+        &[Tag {
+            key: "k".into(),
+            value: "v".into(),
+        }],
+    )
+    .await
+    .unwrap();
+    tx.set_instance_profile_role(acct(A), "AIPABATCH", None)
+        .await
+        .unwrap();
+    tx.delete_instance_profile(acct(A), "AIPABATCH")
+        .await
+        .unwrap();
+    assert_eq!(tx.tags(acct(A), &target).await.unwrap(), []);
+    assert!(matches!(
+        tx.delete_instance_profile(acct(A), "AIPABATCH").await,
+        Err(StoreError::NotFound)
+    ));
+    tx.commit().await.unwrap();
+
+    // Workloads: not IAM state (no generation bump), revocation keeps the first time.
+    let generation = store.generation(acct(A)).await.unwrap();
+    let workload = crate::Workload {
+        account: acct(A),
+        id: "wl-00000000000000000001".to_owned(),
+        name: "api".to_owned(),
+        instance_profile_id: "AIPAWEB".to_owned(),
+        token_sha256: "ab".repeat(32),
+        created: at(5),
+        revoked: None,
+    };
+    let in_b = crate::Workload {
+        account: acct(B),
+        id: "wl-00000000000000000002".to_owned(),
+        instance_profile_id: "AIPAOTHER".to_owned(),
+        ..workload.clone()
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_workload(&workload).await.unwrap();
+    tx.insert_workload(&in_b).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.generation(acct(A)).await.unwrap(), generation);
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(
+        tx.workload(&workload.id).await.unwrap(),
+        Some(workload.clone())
+    );
+    assert_eq!(tx.workload("wl-nope").await.unwrap(), None);
+    assert_eq!(
+        tx.list_workloads(Some(acct(A))).await.unwrap(),
+        [workload.clone()]
+    );
+    assert_eq!(
+        tx.list_workloads(None).await.unwrap(),
+        [workload.clone(), in_b.clone()]
+    );
+    tx.revoke_workload(&workload.id, at(10)).await.unwrap();
+    tx.revoke_workload(&workload.id, at(20)).await.unwrap();
+    assert!(matches!(
+        tx.revoke_workload("wl-nope", at(10)).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        tx.workload(&workload.id).await.unwrap().unwrap().revoked,
+        Some(at(10))
+    );
+    tx.commit().await.unwrap();
+    // Deleting the account takes its profiles and workloads along.
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_account(acct(A)).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.workload(&workload.id).await.unwrap(), None);
+    assert_eq!(
+        tx.instance_profile_by_id(acct(A), "AIPAWEB").await.unwrap(),
+        None
+    );
+    assert_eq!(tx.list_workloads(None).await.unwrap(), [in_b]);
+    assert_eq!(
+        tx.instance_profile_by_id(acct(B), "AIPAOTHER")
+            .await
+            .unwrap(),
+        Some(other)
+    );
 }

@@ -508,6 +508,8 @@ pub(crate) async fn wipe(tx: &mut DbTx) -> Result<(), StoreError> {
         "credential_reports",
         "report_jobs",
         "sts_preferences",
+        "outbound_signing_keys",
+        "outbound_federation",
         "account_generation",
         "accounts",
         "server_secrets",
@@ -705,6 +707,8 @@ impl Transaction for Tx {
             "DELETE FROM credential_reports WHERE account_id = $1",
             "DELETE FROM report_jobs WHERE account_id = $1",
             "DELETE FROM sts_preferences WHERE account_id = $1",
+            "DELETE FROM outbound_signing_keys WHERE account_id = $1",
+            "DELETE FROM outbound_federation WHERE account_id = $1",
             "DELETE FROM password_policies WHERE account_id = $1",
             "DELETE FROM account_aliases WHERE account_id = $1",
             "DELETE FROM account_generation WHERE account_id = $1",
@@ -2751,6 +2755,106 @@ impl Transaction for Tx {
         .execute(&mut *self.tx)
         .await
         .map_err(on_error)?;
+        self.touch(account);
+        Ok(())
+    }
+
+    // ---- outbound web identity federation (migration 0006)
+
+    async fn outbound_federation_enabled(
+        &mut self,
+        account: AccountId,
+    ) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT enabled FROM outbound_federation WHERE account_id = $1")
+            .bind(account.as_str())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(on_error)?;
+        match row {
+            Some(row) => Ok(get::<i64>(&row, "enabled")? != 0),
+            None => Ok(false),
+        }
+    }
+
+    async fn set_outbound_federation_enabled(
+        &mut self,
+        account: AccountId,
+        enabled: bool,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO outbound_federation (account_id, enabled, updated) \
+             VALUES ($1, $2, $3) ON CONFLICT (account_id) DO UPDATE SET \
+             enabled = excluded.enabled, updated = excluded.updated",
+        )
+        .bind(account.as_str())
+        .bind(i64::from(enabled))
+        .bind(OffsetDateTime::now_utc().unix_timestamp())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(on_error)?;
+        self.touch(account);
+        Ok(())
+    }
+
+    async fn outbound_signing_keys(
+        &mut self,
+        account: AccountId,
+    ) -> Result<Vec<warden_core::OutboundSigningKey>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT account_id, kid, algorithm, private_key, public_jwk, created \
+             FROM outbound_signing_keys WHERE account_id = $1 ORDER BY created, kid",
+        )
+        .bind(account.as_str())
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(on_error)?;
+        rows.iter()
+            .map(|row| {
+                Ok(warden_core::OutboundSigningKey {
+                    account: account_from(row)?,
+                    kid: get(row, "kid")?,
+                    algorithm: get(row, "algorithm")?,
+                    private_key: EncryptedSecret::from_bytes(get::<Vec<u8>>(row, "private_key")?),
+                    public_jwk: get(row, "public_jwk")?,
+                    created: time_col(row, "created")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn insert_outbound_signing_key(
+        &mut self,
+        key: &warden_core::OutboundSigningKey,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO outbound_signing_keys \
+             (account_id, kid, algorithm, private_key, public_jwk, created) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(key.account.as_str())
+        .bind(&key.kid)
+        .bind(&key.algorithm)
+        .bind(key.private_key.as_bytes())
+        .bind(&key.public_jwk)
+        .bind(ts(key.created))
+        .execute(&mut *self.tx)
+        .await
+        .map_err(on_error)?;
+        self.touch(key.account);
+        Ok(())
+    }
+
+    async fn delete_outbound_signing_key(
+        &mut self,
+        account: AccountId,
+        kid: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM outbound_signing_keys WHERE account_id = $1 AND kid = $2")
+            .bind(account.as_str())
+            .bind(kid)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(on_error)?;
         self.touch(account);
         Ok(())
     }
