@@ -10,6 +10,11 @@
 //! (an existing entity keeps its id; new ones get the file's ids and dates) and the
 //! relations of every imported entity are replaced by the file's, so importing the same
 //! file again changes nothing.
+//!
+//! A running `warden serve` on PostgreSQL notices the import within a second (the commit
+//! notifies every node). On SQLite the change feed is in-process only: import while the
+//! server is stopped, or restart it afterwards, or its policy caches may keep using the
+//! documents they had for principals they already cached.
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal as _;
@@ -32,7 +37,8 @@ use warden_types::AccountId;
 
 use super::serve::{StorageArgs, StoreTask, with_store};
 
-/// Arguments of `warden import`.
+/// Arguments of `warden import`. With SQLite, stop `warden serve` while importing (or
+/// restart it afterwards): its policy caches do not see writes of other processes.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
