@@ -713,3 +713,27 @@ fn c14n_matches_libxml2() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any one-character change of a signed response is handled without panicking, and a
+    /// change inside the signed assertion's attribute values never verifies.
+    #[test]
+    fn mutated_fixtures_never_panic(position in 0usize..6_000, replacement in proptest::char::range(' ', '~')) {
+        let metadata = parse_metadata(&fixture("metadata.xml")).unwrap();
+        let xml = fixture("response_signed_assertion.xml");
+        let mut chars: Vec<char> = xml.chars().collect();
+        let index = position % chars.len();
+        let original = chars[index];
+        chars[index] = replacement;
+        let mutated: String = chars.into_iter().collect();
+        let result = verify_response(&mutated, &metadata, &options());
+        let values_start = xml.find("<saml:AttributeStatement>").unwrap();
+        let values_end = xml.find("</saml:AttributeStatement>").unwrap();
+        let in_values = (values_start..values_end).contains(&xml.char_indices().nth(index).unwrap().0);
+        if in_values && original != replacement && !original.is_whitespace() && !replacement.is_whitespace() {
+            proptest::prop_assert!(result.is_err());
+        }
+    }
+}
