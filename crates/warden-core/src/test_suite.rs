@@ -119,6 +119,10 @@ cases! {
     /// the profile) and workloads (no generation bump, revocation keeps the first time);
     /// all go with their account.
     InstanceProfilesAndWorkloads => instance_profiles_and_workloads,
+    /// Login profiles (upsert keeps the creation date, a user with one cannot be deleted),
+    /// the password policy and the deployment-unique account alias; usage counts; all
+    /// go with their account.
+    PasswordsAndAccountSettings => passwords_and_account_settings,
 }
 
 /// Expands to one `#[tokio::test]` per [`Case`], each calling `$run(case).await`.
@@ -157,6 +161,7 @@ macro_rules! store_conformance_tests {
             aws_managed_and_import => AwsManagedAndImport,
             outbound_federation => OutboundFederation,
             instance_profiles_and_workloads => InstanceProfilesAndWorkloads,
+            passwords_and_account_settings => PasswordsAndAccountSettings,
         );
     };
     (@cases $run:path; $($name:ident => $variant:ident,)*) => {
@@ -3003,5 +3008,155 @@ async fn instance_profiles_and_workloads<S: Store>(store: S) {
             .await
             .unwrap(),
         Some(other)
+    );
+}
+
+async fn passwords_and_account_settings<S: Store>(store: S) {
+    use crate::{LoginProfile, PasswordHash, PasswordPolicy};
+    with_accounts(&store, &[A, B]).await;
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDAPWUSER", "alice"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let before = store.generation(acct(A)).await.unwrap();
+    let hash = |h: &str| PasswordHash::new(format!("$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ${h}"));
+    let profile = LoginProfile {
+        account: acct(A),
+        user_id: "AIDAPWUSER".to_owned(),
+        password_hash: hash("first"),
+        previous_hashes: Vec::new(),
+        created: at(1),
+        password_changed: at(1),
+        reset_required: true,
+    };
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.login_profile(acct(A), "AIDAPWUSER").await.unwrap(), None);
+    tx.put_login_profile(&profile).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.generation(acct(A)).await.unwrap(), before + 1);
+    // A replacement keeps the creation date and stores the history in order.
+    let replaced = LoginProfile {
+        password_hash: hash("second"),
+        previous_hashes: vec![hash("first"), hash("zeroth")],
+        created: at(9),
+        password_changed: at(5),
+        reset_required: false,
+        ..profile.clone()
+    };
+    let mut tx = store.begin().await.unwrap();
+    tx.put_login_profile(&replaced).await.unwrap();
+    assert_eq!(
+        tx.login_profile(acct(A), "AIDAPWUSER").await.unwrap(),
+        Some(LoginProfile {
+            created: at(1),
+            ..replaced.clone()
+        })
+    );
+    assert_eq!(tx.login_profile(acct(B), "AIDAPWUSER").await.unwrap(), None);
+    // A user with a login profile cannot be deleted.
+    assert!(matches!(
+        tx.delete_user(acct(A), "AIDAPWUSER").await,
+        Err(StoreError::Conflict {
+            constraint: Constraint::InUse
+        })
+    ));
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    assert!(
+        tx.delete_login_profile(acct(A), "AIDAPWUSER")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !tx.delete_login_profile(acct(A), "AIDAPWUSER")
+            .await
+            .unwrap()
+    );
+    tx.delete_user(acct(A), "AIDAPWUSER").await.unwrap();
+    tx.commit().await.unwrap();
+
+    // The password policy: absent, set, replaced, deleted.
+    let policy = PasswordPolicy {
+        minimum_length: 12,
+        require_symbols: true,
+        require_numbers: false,
+        require_uppercase: true,
+        require_lowercase: false,
+        allow_users_to_change: true,
+        max_age_days: Some(90),
+        reuse_prevention: Some(24),
+        hard_expiry: Some(false),
+    };
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.password_policy(acct(A)).await.unwrap(), None);
+    assert!(!tx.delete_password_policy(acct(A)).await.unwrap());
+    tx.put_password_policy(acct(A), &policy).await.unwrap();
+    assert_eq!(
+        tx.password_policy(acct(A)).await.unwrap(),
+        Some(policy.clone())
+    );
+    let minimal = PasswordPolicy {
+        minimum_length: 6,
+        max_age_days: None,
+        reuse_prevention: None,
+        hard_expiry: None,
+        ..policy.clone()
+    };
+    tx.put_password_policy(acct(A), &minimal).await.unwrap();
+    assert_eq!(tx.password_policy(acct(A)).await.unwrap(), Some(minimal));
+    assert_eq!(tx.password_policy(acct(B)).await.unwrap(), None);
+    tx.commit().await.unwrap();
+
+    // The alias: unique across accounts, replaced by a new one, freed on delete.
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.account_alias(acct(A)).await.unwrap(), None);
+    tx.set_account_alias(acct(A), "alpha").await.unwrap();
+    assert_eq!(tx.account_by_alias("alpha").await.unwrap(), Some(acct(A)));
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert!(tx.set_account_alias(acct(B), "alpha").await.is_err());
+    drop(tx);
+    let mut tx = store.begin().await.unwrap();
+    tx.set_account_alias(acct(A), "beta").await.unwrap();
+    assert_eq!(
+        tx.account_alias(acct(A)).await.unwrap().as_deref(),
+        Some("beta")
+    );
+    assert_eq!(tx.account_by_alias("alpha").await.unwrap(), None);
+    tx.set_account_alias(acct(B), "alpha").await.unwrap();
+    assert!(tx.delete_account_alias(acct(B)).await.unwrap());
+    assert!(!tx.delete_account_alias(acct(B)).await.unwrap());
+    tx.commit().await.unwrap();
+
+    // Usage counts.
+    let mut tx = store.begin().await.unwrap();
+    tx.insert_user(&user(A, "AIDAPWUSER2", "bob"))
+        .await
+        .unwrap();
+    tx.insert_group(&group(A, "AGPAPWGROUP", "devs"))
+        .await
+        .unwrap();
+    let usage = tx.account_usage(acct(A)).await.unwrap();
+    assert_eq!((usage.users, usage.groups, usage.roles), (1, 1, 0));
+    assert_eq!(tx.account_usage(acct(B)).await.unwrap().users, 0);
+    tx.put_login_profile(&LoginProfile {
+        user_id: "AIDAPWUSER2".to_owned(),
+        ..profile.clone()
+    })
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    // Deleting the account takes its login profiles, policy and alias along.
+    let mut tx = store.begin().await.unwrap();
+    tx.delete_account(acct(A)).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.account_by_alias("beta").await.unwrap(), None);
+    assert_eq!(tx.password_policy(acct(A)).await.unwrap(), None);
+    assert_eq!(
+        tx.login_profile(acct(A), "AIDAPWUSER2").await.unwrap(),
+        None
     );
 }
