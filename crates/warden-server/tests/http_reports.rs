@@ -615,6 +615,17 @@ async fn policies_granting_service_access<S: Store>(srv: Server<S>) {
         )
         .await;
     assert_eq!(all_texts(r.assert_ok(), "PolicyName"), ["everything"]);
+    // The listing never truncates, so no marker can be valid.
+    srv.call(
+        "ListPoliciesGrantingServiceAccess",
+        &[
+            ("Arn", USER_ARN),
+            ("ServiceNamespaces.member.1", "iam"),
+            ("Marker", "bogus"),
+        ],
+    )
+    .await
+    .assert_error(400, "ValidationError", "Invalid Marker.");
     // Policies are not identities here.
     let arn = "arn:aws:iam::123456789012:policy/everything";
     srv.call(

@@ -836,7 +836,9 @@ pub(crate) async fn list_policies_granting_service_access<S: Store>(
     };
     if input.marker.is_some() {
         // This listing never truncates, so no marker of ours can be presented.
-        return Err(ApiError::InvalidInput("Invalid Marker.".to_owned()));
+        return Err(ApiError::Validation(
+            warden_query::MarkerError::WIRE_MESSAGE.to_owned(),
+        ));
     }
     let entity = load_entity(cx, &input.arn, reference).await?;
     let policies = entity_policies(cx, &entity).await?;
