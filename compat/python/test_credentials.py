@@ -347,14 +347,24 @@ def test_service_specific_credentials(iam, account_id):
     assert created["Status"] == "Active"
     assert "ExpirationDate" not in created
 
-    aged = iam.create_service_specific_credential(UserName=user, ServiceName="cassandra.amazonaws.com", CredentialAgeDays=3)["ServiceSpecificCredential"]
+    expect_error(
+        lambda: iam.create_service_specific_credential(UserName=user, ServiceName="cassandra.amazonaws.com", CredentialAgeDays=3),
+        "InvalidInput",
+        None,
+        400,
+    )
+    aged = iam.create_service_specific_credential(UserName=user, ServiceName="bedrock.amazonaws.com", CredentialAgeDays=3)["ServiceSpecificCredential"]
+    assert aged["ServiceCredentialAlias"] == f"{user}-at-{account_id}"
+    assert aged["ServiceCredentialSecret"].startswith("ABSK")
+    assert "ServicePassword" not in aged and "ServiceUserName" not in aged
     assert aged["ExpirationDate"] - aged["CreateDate"] == datetime.timedelta(days=3)
 
     listed = iam.list_service_specific_credentials(UserName=user)["ServiceSpecificCredentials"]
     assert [c["ServiceSpecificCredentialId"] for c in listed] == [cred_id, aged["ServiceSpecificCredentialId"]]
     assert all("ServicePassword" not in c for c in listed)
-    only = iam.list_service_specific_credentials(UserName=user, ServiceName="cassandra.amazonaws.com")["ServiceSpecificCredentials"]
-    assert [c["ServiceName"] for c in only] == ["cassandra.amazonaws.com"]
+    only = iam.list_service_specific_credentials(UserName=user, ServiceName="bedrock.amazonaws.com")["ServiceSpecificCredentials"]
+    assert [c["ServiceName"] for c in only] == ["bedrock.amazonaws.com"]
+    assert only[0]["ServiceCredentialAlias"] == aged["ServiceCredentialAlias"]
 
     reset = iam.reset_service_specific_credential(UserName=user, ServiceSpecificCredentialId=cred_id)["ServiceSpecificCredential"]
     assert reset["ServicePassword"] != created["ServicePassword"]

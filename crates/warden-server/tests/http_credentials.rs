@@ -1004,21 +1004,53 @@ async fn service_credential_lifecycle<S: Store>(srv: Server<S>) {
     let events = srv.audit().await;
     assert!(events.iter().all(|e| !e.to_string().contains(&password)));
 
+    // CredentialAgeDays is for API keys only.
+    srv.call(
+        "CreateServiceSpecificCredential",
+        &[
+            ("UserName", "alice"),
+            ("ServiceName", "cassandra.amazonaws.com"),
+            ("CredentialAgeDays", "1"),
+        ],
+    )
+    .await
+    .assert_error(
+        400,
+        "InvalidInput",
+        "CredentialAgeDays is only valid for Bedrock and CloudWatch Logs API keys.",
+    );
+    // A Bedrock API key: alias and secret instead of user name and password.
     let keyspaces = srv
         .call(
             "CreateServiceSpecificCredential",
             &[
                 ("UserName", "alice"),
-                ("ServiceName", "cassandra.amazonaws.com"),
+                ("ServiceName", "bedrock.amazonaws.com"),
                 ("CredentialAgeDays", "1"),
             ],
         )
         .await;
-    keyspaces.assert_ok();
+    golden(
+        "create_service_specific_credential_api_key",
+        keyspaces.assert_ok(),
+    );
     assert_eq!(
         keyspaces.text("ExpirationDate").unwrap(),
         "2024-05-02T12:00:00Z"
     );
+    assert!(keyspaces.text("ServicePassword").is_none());
+    assert!(keyspaces.text("ServiceUserName").is_none());
+    let alias = keyspaces.text("ServiceCredentialAlias").unwrap();
+    assert_eq!(alias, "alice-at-123456789012");
+    let secret = keyspaces.text("ServiceCredentialSecret").unwrap();
+    let decoded = {
+        use base64::Engine as _;
+        let raw = base64::engine::general_purpose::STANDARD
+            .decode(secret.strip_prefix("ABSK").unwrap())
+            .unwrap();
+        String::from_utf8(raw).unwrap()
+    };
+    assert!(decoded.starts_with("alice-at-123456789012:"), "{decoded}");
     let keyspaces_id = keyspaces.text("ServiceSpecificCredentialId").unwrap();
     golden(
         "list_service_specific_credentials",
@@ -1031,10 +1063,11 @@ async fn service_credential_lifecycle<S: Store>(srv: Server<S>) {
             "ListServiceSpecificCredentials",
             &[
                 ("UserName", "alice"),
-                ("ServiceName", "cassandra.amazonaws.com"),
+                ("ServiceName", "bedrock.amazonaws.com"),
             ],
         )
         .await;
+    assert_eq!(all_texts(&only, "ServiceCredentialAlias"), [alias]);
     assert_eq!(
         all_texts(&only, "ServiceSpecificCredentialId"),
         std::slice::from_ref(&keyspaces_id)

@@ -28,6 +28,10 @@ const SUPPORTED_SERVICES: &[&str] = &[
     "bedrock.amazonaws.com",
     "logs.amazonaws.com",
 ];
+/// Services whose credentials are API keys: an alias and a secret
+/// (`ServiceCredentialAlias`, `ServiceCredentialSecret`) instead of a user name and
+/// password, optionally expiring after `CredentialAgeDays` (the model's documentation).
+const API_KEY_SERVICES: &[&str] = &["bedrock.amazonaws.com", "logs.amazonaws.com"];
 /// Credentials per user per service (api.md §3.7; the quota name is `VERIFY`).
 const PER_USER_PER_SERVICE: usize = 2;
 /// Length of a generated password (CodeCommit's are 44 characters, api.md §3.3).
@@ -87,21 +91,41 @@ fn wire_status(c: &ServiceCredential, now: time::OffsetDateTime) -> String {
     }
 }
 
-/// The full credential, with its password (Create and Reset only).
+fn is_api_key(service: &str) -> bool {
+    API_KEY_SERVICES.contains(&service)
+}
+
+/// An API key's secret as clients present it. Bedrock's long-term keys are `ABSK` followed
+/// by the base64 of `<alias>:<secret>` (`VERIFY`); other services get the secret itself.
+fn api_key_secret(c: &ServiceCredential, password: &warden_core::SecretAccessKey) -> String {
+    use base64::Engine as _;
+    if c.service_name == "bedrock.amazonaws.com" {
+        let joined = format!("{}:{}", c.service_user_name, password.expose());
+        format!(
+            "ABSK{}",
+            base64::engine::general_purpose::STANDARD.encode(joined)
+        )
+    } else {
+        password.expose().to_owned()
+    }
+}
+
+/// The full credential, with its password or API-key secret (Create and Reset only).
 fn with_password(
     c: &ServiceCredential,
     user_name: &str,
     password: &warden_core::SecretAccessKey,
     now: time::OffsetDateTime,
 ) -> iam::ServiceSpecificCredential {
+    let api_key = is_api_key(&c.service_name);
     iam::ServiceSpecificCredential {
         create_date: ts(c.created),
         expiration_date: c.expiration.map(ts),
         service_name: c.service_name.clone(),
-        service_user_name: Some(c.service_user_name.clone()),
-        service_password: Some(password.expose().to_owned()),
-        service_credential_alias: None,
-        service_credential_secret: None,
+        service_user_name: (!api_key).then(|| c.service_user_name.clone()),
+        service_password: (!api_key).then(|| password.expose().to_owned()),
+        service_credential_alias: api_key.then(|| c.service_user_name.clone()),
+        service_credential_secret: api_key.then(|| api_key_secret(c, password)),
         service_specific_credential_id: c.id.clone(),
         user_name: user_name.to_owned(),
         status: wire_status(c, now),
@@ -135,6 +159,13 @@ pub(crate) async fn create_service_specific_credential<S: Store>(
     cx.authorize(vec![check])?;
     let user = target.require(|| no_such_user(&input.user_name))?;
     check_service(&input.service_name)?;
+    if input.credential_age_days.is_some() && !is_api_key(&input.service_name) {
+        // The model: "only valid for Bedrock and CloudWatch Logs API keys" (wording
+        // `VERIFY`).
+        return Err(ApiError::InvalidInput(
+            "CredentialAgeDays is only valid for Bedrock and CloudWatch Logs API keys.".to_owned(),
+        ));
+    }
     let account = cx.account();
     cx.tx.lock_account(account).await?;
     let same_service = cx
@@ -162,6 +193,7 @@ pub(crate) async fn create_service_specific_credential<S: Store>(
         user_id: user.id.clone(),
         service_name: input.service_name.clone(),
         // `<UserName>-at-<ACCT>` (api.md §3.3), fixed at creation.
+        // API keys: the alias names the user too (`VERIFY` AWS's exact alias format).
         service_user_name: format!("{}-at-{account}", user.name),
         password: seal(cx, &id, &password)?,
         status: KeyStatus::Active,
@@ -349,8 +381,9 @@ pub(crate) async fn list_service_specific_credentials<S: Store>(
         list.push(ServiceSpecificCredentialMetadata {
             user_name: name,
             status: wire_status(c, cx.now),
-            service_user_name: Some(c.service_user_name.clone()),
-            service_credential_alias: None,
+            service_user_name: (!is_api_key(&c.service_name)).then(|| c.service_user_name.clone()),
+            service_credential_alias: is_api_key(&c.service_name)
+                .then(|| c.service_user_name.clone()),
             create_date: ts(c.created),
             expiration_date: c.expiration.map(ts),
             service_specific_credential_id: c.id.clone(),
