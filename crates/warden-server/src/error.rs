@@ -122,6 +122,10 @@ pub enum ApiError {
     /// operation (api.md §5.6).
     #[error("{0}")]
     UnmodifiableEntity(String),
+    /// `PolicyNotAttachable` (400): attaching an AWS managed policy whose `IsAttachable`
+    /// is false (api.md §5.7).
+    #[error("{0}")]
+    PolicyNotAttachable(String),
     /// `OrganizationNotFoundException` (400): an Organizations feature in a deployment
     /// without AWS Organizations (api.md §5.20).
     #[error("{0}")]
@@ -229,6 +233,7 @@ const REPORT_NOT_PRESENT: ServiceError = ServiceError::new("ReportNotPresent", 4
 const REPORT_EXPIRED: ServiceError = ServiceError::new("ReportExpired", 410);
 const REPORT_IN_PROGRESS: ServiceError = ServiceError::new("ReportInProgress", 404);
 const UNMODIFIABLE_ENTITY: ServiceError = ServiceError::new("UnmodifiableEntity", 400);
+const POLICY_NOT_ATTACHABLE: ServiceError = ServiceError::new("PolicyNotAttachable", 400);
 /// The model gives the Organizations shapes no status (api.md §5.20: use 400).
 const ORGANIZATION_NOT_FOUND: ServiceError =
     ServiceError::new("OrganizationNotFoundException", 400);
@@ -347,6 +352,7 @@ impl ApiError {
             Self::ReportExpired(_) => REPORT_EXPIRED,
             Self::ReportInProgress(_) => REPORT_IN_PROGRESS,
             Self::UnmodifiableEntity(_) => UNMODIFIABLE_ENTITY,
+            Self::PolicyNotAttachable(_) => POLICY_NOT_ATTACHABLE,
             Self::OrganizationNotFound(_) => ORGANIZATION_NOT_FOUND,
             Self::InvalidIdentityToken(_) => INVALID_IDENTITY_TOKEN,
             Self::ExpiredTokenException(_) => EXPIRED_TOKEN_EXCEPTION,
@@ -398,6 +404,7 @@ impl ApiError {
             | Self::ReportExpired(m)
             | Self::ReportInProgress(m)
             | Self::UnmodifiableEntity(m)
+            | Self::PolicyNotAttachable(m)
             | Self::OrganizationNotFound(m)
             | Self::InvalidIdentityToken(m)
             | Self::ExpiredTokenException(m)
@@ -446,6 +453,13 @@ mod tests {
 
     wire_cases! {
         access_denied: ApiError::AccessDenied("x".into()) => ("AccessDenied", 403);
+        malformed_certificate: ApiError::credential(CredentialFault::MalformedCertificate, "x") => ("MalformedCertificate", 400);
+        key_pair_mismatch: ApiError::credential(CredentialFault::KeyPairMismatch, "x") => ("KeyPairMismatch", 400);
+        duplicate_certificate: ApiError::credential(CredentialFault::DuplicateCertificate, "x") => ("DuplicateCertificate", 409);
+        invalid_certificate: ApiError::credential(CredentialFault::InvalidCertificate, "x") => ("InvalidCertificate", 400);
+        duplicate_ssh_key: ApiError::credential(CredentialFault::DuplicateSshPublicKey, "x") => ("DuplicateSSHPublicKey", 400);
+        unrecognized_key: ApiError::credential(CredentialFault::UnrecognizedPublicKeyEncoding, "x") => ("UnrecognizedPublicKeyEncoding", 400);
+        invalid_public_key: ApiError::credential(CredentialFault::InvalidPublicKey, "x") => ("InvalidPublicKey", 400);
         no_such_entity: ApiError::NoSuchEntity("x".into()) => ("NoSuchEntity", 404);
         not_implemented: ApiError::NotImplemented { service: "IAM", operation: "CreateRole" } => ("NotImplemented", 501);
         store_unavailable: ApiError::from(StoreError::NotFound) => ("InternalFailure", 500);
@@ -458,6 +472,7 @@ mod tests {
         report_expired: ApiError::ReportExpired("x".into()) => ("ReportExpired", 410);
         report_in_progress: ApiError::ReportInProgress("x".into()) => ("ReportInProgress", 404);
         unmodifiable_entity: ApiError::UnmodifiableEntity("x".into()) => ("UnmodifiableEntity", 400);
+        policy_not_attachable: ApiError::PolicyNotAttachable("x".into()) => ("PolicyNotAttachable", 400);
         organization_not_found: ApiError::OrganizationNotFound("x".into()) => ("OrganizationNotFoundException", 400);
         password_policy_violation: ApiError::PasswordPolicyViolation("x".into()) => ("PasswordPolicyViolation", 400);
         invalid_user_type: ApiError::InvalidUserType("x".into()) => ("InvalidUserType", 400);
