@@ -161,6 +161,34 @@ check "get-role shows the max session duration" "7200" \
   "$(awsiam get-role --role-name "$role" --query Role.MaxSessionDuration --output text)"
 
 
+# ----- passwords and account settings (api.md §5.10, §5.16) -----------------------------------------
+awsiam update-account-password-policy --minimum-password-length 10 --require-symbols \
+  --password-reuse-prevention 2
+check "get-account-password-policy shows the policy" "10 True 2" \
+  "$(awsiam get-account-password-policy \
+    --query '[PasswordPolicy.MinimumPasswordLength, PasswordPolicy.RequireSymbols, PasswordPolicy.PasswordReusePrevention]' \
+    --output text | tr '\t' ' ')"
+set +e
+weak="$(awsiam create-login-profile --user-name "$user" --password 'NoSymbols123' 2>&1 >/dev/null)"
+set -e
+check "a password breaking the policy is refused" \
+  "An error occurred (PasswordPolicyViolation) when calling the CreateLoginProfile operation: Password should have at least one symbol" \
+  "$(cli_error "$weak")"
+check "create-login-profile" "$user True" \
+  "$(awsiam create-login-profile --user-name "$user" --password 'Str0ng!Passw0rd' --password-reset-required \
+    --query '[LoginProfile.UserName, LoginProfile.PasswordResetRequired]' --output text | tr '\t' ' ')"
+alias="smoke-$RANDOM-co"
+awsiam create-account-alias --account-alias "$alias"
+check "list-account-aliases" "$alias" "$(awsiam list-account-aliases --query 'AccountAliases[0]' --output text)"
+check "get-account-summary counts the user" "1" \
+  "$(awsiam get-account-summary --query 'SummaryMap.Users' --output text)"
+check "get-account-authorization-details lists the user with its policy" "$user $parn" \
+  "$(awsiam get-account-authorization-details --filter User \
+    --query 'UserDetailList[0].[UserName, AttachedManagedPolicies[0].PolicyArn]' --output text | tr '\t' ' ')"
+awsiam delete-login-profile --user-name "$user"
+awsiam delete-account-alias --account-alias "$alias"
+awsiam delete-account-password-policy
+
 # ----- delete everything -------------------------------------------------------------------------
 awsiam delete-role --role-name "$role"
 awsiam detach-user-policy --user-name "$user" --policy-arn "$parn"

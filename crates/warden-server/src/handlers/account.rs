@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::json;
 use warden_core::{Store, Transaction};
 use warden_query::iam::{
     CreateAccountAliasInput, DeleteAccountAliasInput, GetAccountSummaryOutput,
@@ -45,7 +44,7 @@ pub(crate) async fn create_account_alias<S: Store>(
             warden_core::StoreError::Conflict { .. } => alias_exists(&alias),
             other => other.into(),
         })?;
-    Ok(Reply::empty().with_audit(json!(null)))
+    Ok(Reply::empty())
 }
 
 /// DeleteAccountAlias: the name must be the current alias.
