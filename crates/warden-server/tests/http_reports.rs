@@ -12,7 +12,7 @@
 mod common;
 mod handlers_support;
 
-use common::{ACCOUNT, Resp, Server, golden};
+use common::{ACCOUNT, Resp, START, Server, golden};
 use handlers_support::{ALLOW_ALL, all_texts, denied, doc, store_user_policy};
 use warden_core::{GlobalEndpointTokenVersion, Store, Transaction};
 
@@ -85,6 +85,26 @@ async fn credential_report<S: Store>(srv: Server<S>) {
     srv.call("UpdateAccountPasswordPolicy", &[("MaxPasswordAge", "90")])
         .await
         .assert_ok();
+    // An MFA device enabled for bob.
+    let r = srv
+        .call("CreateVirtualMFADevice", &[("VirtualMFADeviceName", "bob")])
+        .await;
+    let serial = r.assert_ok().text("SerialNumber").unwrap();
+    let seed = String::from_utf8(base64_decode(&r.text("Base32StringSeed").unwrap())).unwrap();
+    let step = warden_sts::totp::step_at(START);
+    let code1 = warden_sts::totp::code_at(&seed, step).unwrap();
+    let code2 = warden_sts::totp::code_at(&seed, step + 1).unwrap();
+    srv.call(
+        "EnableMFADevice",
+        &[
+            ("UserName", "bob"),
+            ("SerialNumber", &serial),
+            ("AuthenticationCode1", &code1),
+            ("AuthenticationCode2", &code2),
+        ],
+    )
+    .await
+    .assert_ok();
     let certificate = signing_certificate();
     srv.call(
         "UploadSigningCertificate",
@@ -200,6 +220,7 @@ async fn credential_report<S: Store>(srv: Server<S>) {
     assert_eq!(bob[column(header, "access_key_1_active")], "false");
     assert_eq!(bob[column(header, "access_key_1_last_rotated")], "N/A");
     // A password that was never used; the policy's maximum age gives the next rotation.
+    assert_eq!(bob[column(header, "mfa_active")], "true");
     assert_eq!(bob[column(header, "password_enabled")], "true");
     assert_eq!(bob[column(header, "password_last_used")], "no_information");
     assert_eq!(
