@@ -1330,6 +1330,44 @@ async fn service_credential_access<S: Store>(srv: Server<S>) {
     assert!(all_texts(&root, "ServiceSpecificCredentialId").is_empty());
 }
 
+/// Secrets at rest: neither a server certificate's private key nor a service password
+/// appears in the SQLite files (database and WAL), while the public certificate does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secrets_are_sealed_at_rest() {
+    let srv = common::sqlite().await;
+    upload(&srv, "web", &[]).await.assert_ok();
+    srv.call("CreateUser", &[("UserName", "alice")])
+        .await
+        .assert_ok();
+    let created = srv
+        .call(
+            "CreateServiceSpecificCredential",
+            &[
+                ("UserName", "alice"),
+                ("ServiceName", "codecommit.amazonaws.com"),
+            ],
+        )
+        .await;
+    let password = created.assert_ok().text("ServicePassword").unwrap();
+    let key_line = fixture("rsa2048.pkcs8.pem")
+        .lines()
+        .nth(5)
+        .unwrap()
+        .to_owned();
+    let cert_line = good_certificate(1).lines().nth(5).unwrap().to_owned();
+    let mut stored = Vec::new();
+    for entry in std::fs::read_dir(srv.dir.path()).unwrap() {
+        stored.extend(std::fs::read(entry.unwrap().path()).unwrap());
+    }
+    let contains = |needle: &str| stored.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(
+        contains(&cert_line),
+        "the certificate body is stored in clear"
+    );
+    assert!(!contains(&key_line), "private key stored in clear");
+    assert!(!contains(&password), "service password stored in clear");
+}
+
 /// Each scenario on a fresh SQLite file and on a fresh PostgreSQL database.
 macro_rules! both_backends {
     ($($name:ident),* $(,)?) => {
