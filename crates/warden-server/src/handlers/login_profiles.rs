@@ -72,6 +72,9 @@ pub(crate) async fn create_login_profile<S: Store>(
 ) -> Result<Reply, ApiError> {
     let user = resolve_user(cx, input.user_name.as_deref(), "iam:CreateLoginProfile").await?;
     let account = cx.account();
+    // One profile per user: two concurrent creates must not both pass the check (the
+    // store's write is an upsert).
+    cx.tx.lock_account(account).await?;
     if cx.tx.login_profile(account, &user.id).await?.is_some() {
         // Lower-case "user" here, unlike the not-found text (api.md §5.3).
         return Err(ApiError::EntityAlreadyExists(format!(
