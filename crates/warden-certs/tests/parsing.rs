@@ -289,3 +289,47 @@ fn base64_encode(bytes: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+/// An `ssh-rsa` line for a synthetic modulus of `bits` bits (odd, top bit set) and e = 65537.
+fn synthetic_ssh_rsa(bits: usize) -> String {
+    let mut n = vec![0xA5u8; bits.div_ceil(8)];
+    let top_bits = bits - (n.len() - 1) * 8;
+    n[0] = 0xFFu8 >> (8 - top_bits);
+    *n.last_mut().unwrap() |= 1;
+    let mut blob = Vec::new();
+    let mut put = |bytes: &[u8]| {
+        blob.extend_from_slice(&u32::try_from(bytes.len()).unwrap().to_be_bytes());
+        blob.extend_from_slice(bytes);
+    };
+    put(b"ssh-rsa");
+    put(&[0x01, 0x00, 0x01]);
+    let mut mpint = vec![0u8];
+    mpint.extend_from_slice(&n);
+    put(&mpint);
+    format!("ssh-rsa {}", base64_encode(&blob))
+}
+
+#[test]
+fn ssh_key_sizes_2048_to_16384_bits() {
+    for (bits, ok) in [
+        (2047, false),
+        (2048, true),
+        (4097, true),
+        (8192, true),
+        (16384, true),
+        (16385, false),
+    ] {
+        let parsed = parse_ssh_public_key(&synthetic_ssh_rsa(bits));
+        match (ok, parsed) {
+            (true, Ok(key)) => {
+                assert_eq!(key.bits(), bits);
+                // Large keys still convert to PEM and back.
+                let again = parse_ssh_public_key(&key.to_pem().unwrap()).unwrap();
+                assert_eq!(again, key, "{bits}");
+                assert_eq!(parse_ssh_public_key(&key.to_openssh()).unwrap(), key);
+            }
+            (false, Err(e)) => assert_eq!(e, SshKeyError::Invalid, "{bits}"),
+            (ok, other) => panic!("{bits} bits: expected ok={ok}, got {other:?}"),
+        }
+    }
+}
