@@ -124,6 +124,9 @@ pub struct ManagedPolicy {
     pub attachment_count: u32,
     /// How many users and roles use it as permissions boundary, counted by the store.
     pub boundary_usage_count: u32,
+    /// Whether it can be attached (`IsAttachable`): false only for some AWS managed
+    /// policies (service-linked role policies, api.md §5.7).
+    pub attachable: bool,
     /// The description given at creation (immutable afterwards), when set.
     pub description: Option<String>,
     /// Creation time.
@@ -780,6 +783,8 @@ pub struct ImportedPolicy {
     pub default_version: u32,
     /// Every version (at least the default one).
     pub versions: Vec<ImportedPolicyVersion>,
+    /// `IsAttachable` (false for AWS managed service-linked role policies).
+    pub attachable: bool,
 }
 
 /// The relations of one imported user, group or role, by name or ARN as in the file.

@@ -2590,6 +2590,7 @@ async fn aws_managed_and_import<S: Store>(store: S) {
             updated: at(1),
             default_version: 1,
             versions: vec![version(1, 1)],
+            attachable: true,
         }],
         policies: vec![ImportedPolicy {
             id: "ANPALOCAL00000000001".to_owned(),
@@ -2602,6 +2603,7 @@ async fn aws_managed_and_import<S: Store>(store: S) {
             updated: at(4),
             default_version: 3,
             versions: vec![version(3, 4), version(1, 2)],
+            attachable: true,
         }],
         groups: vec![(
             group(A, "AGPAIMPORTED00000001", "devs"),

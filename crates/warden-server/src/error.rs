@@ -160,6 +160,10 @@ pub enum ApiError {
     /// caller's session (api.md §6.10).
     #[error("{0}")]
     SessionDurationEscalation(String),
+    /// `JWTPayloadSizeExceededException` (400): a GetWebIdentityToken payload over the
+    /// limit (api.md §6.10).
+    #[error("{0}")]
+    JwtPayloadSizeExceeded(String),
     /// `FeatureEnabled` (409): outbound web identity federation already enabled (§5.21).
     #[error("{0}")]
     FeatureEnabled(String),
@@ -250,6 +254,8 @@ const OUTBOUND_FEDERATION_DISABLED: ServiceError =
     ServiceError::new("OutboundWebIdentityFederationDisabledException", 403);
 const SESSION_DURATION_ESCALATION: ServiceError =
     ServiceError::new("SessionDurationEscalationException", 403);
+const JWT_PAYLOAD_SIZE_EXCEEDED: ServiceError =
+    ServiceError::new("JWTPayloadSizeExceededException", 400);
 const FEATURE_ENABLED: ServiceError = ServiceError::new("FeatureEnabled", 409);
 const FEATURE_DISABLED: ServiceError = ServiceError::new("FeatureDisabled", 404);
 
@@ -362,6 +368,7 @@ impl ApiError {
             Self::ExpiredTradeInToken(_) => EXPIRED_TRADE_IN_TOKEN,
             Self::OutboundWebIdentityFederationDisabled(_) => OUTBOUND_FEDERATION_DISABLED,
             Self::SessionDurationEscalation(_) => SESSION_DURATION_ESCALATION,
+            Self::JwtPayloadSizeExceeded(_) => JWT_PAYLOAD_SIZE_EXCEEDED,
             Self::FeatureEnabled(_) => FEATURE_ENABLED,
             Self::FeatureDisabled(_) => FEATURE_DISABLED,
         }
@@ -414,6 +421,7 @@ impl ApiError {
             | Self::ExpiredTradeInToken(m)
             | Self::OutboundWebIdentityFederationDisabled(m)
             | Self::SessionDurationEscalation(m)
+            | Self::JwtPayloadSizeExceeded(m)
             | Self::FeatureEnabled(m)
             | Self::FeatureDisabled(m) => m.clone(),
             // Only the audit log sees this text; the wire omits `Message` (`wire_message`).

@@ -18,6 +18,7 @@ use handlers_support::{all_texts, denied, eventually};
 use warden_core::{AccountImport, ImportedPolicy, ImportedPolicyVersion, Store, Transaction};
 
 const ARN: &str = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+const SLR_ARN: &str = "arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy";
 
 fn allow(actions: &str) -> String {
     format!(
@@ -29,21 +30,40 @@ fn allow(actions: &str) -> String {
 async fn load<S: Store>(srv: &Server<S>, document: &str) {
     let created = time::OffsetDateTime::from_unix_timestamp(1_423_248_000).unwrap();
     let data = AccountImport {
-        aws_policies: vec![ImportedPolicy {
-            id: "ANPAAWSIAMREADONLY001".to_owned(),
-            name: "IAMReadOnlyAccess".to_owned(),
-            path: "/".to_owned(),
-            arn: ARN.to_owned(),
-            description: Some("Provides read only access to IAM".to_owned()),
-            created,
-            updated: created,
-            default_version: 1,
-            versions: vec![ImportedPolicyVersion {
-                number: 1,
-                document: document.to_owned(),
+        aws_policies: vec![
+            ImportedPolicy {
+                id: "ANPAAWSIAMREADONLY001".to_owned(),
+                name: "IAMReadOnlyAccess".to_owned(),
+                path: "/".to_owned(),
+                arn: ARN.to_owned(),
+                description: Some("Provides read only access to IAM".to_owned()),
                 created,
-            }],
-        }],
+                updated: created,
+                default_version: 1,
+                versions: vec![ImportedPolicyVersion {
+                    number: 1,
+                    document: document.to_owned(),
+                    created,
+                }],
+                attachable: true,
+            },
+            ImportedPolicy {
+                id: "ANPAAWSSUPPORTSLR0001".to_owned(),
+                name: "AWSSupportServiceRolePolicy".to_owned(),
+                path: "/aws-service-role/".to_owned(),
+                arn: SLR_ARN.to_owned(),
+                description: None,
+                created,
+                updated: created,
+                default_version: 1,
+                versions: vec![ImportedPolicyVersion {
+                    number: 1,
+                    document: allow(r#""support:*""#),
+                    created,
+                }],
+                attachable: false,
+            },
+        ],
         ..AccountImport::default()
     };
     let mut tx = srv.store.begin().await.unwrap();
@@ -94,23 +114,27 @@ async fn read_and_list<S: Store>(srv: Server<S>) {
             all_texts(&r, "Arn")
         }
     };
-    assert_eq!(arns("AWS").await, [ARN]);
+    assert_eq!(arns("AWS").await, [SLR_ARN, ARN]);
     assert_eq!(arns("Local").await, [local]);
-    assert_eq!(arns("All").await, [local, ARN]);
-    // Paginated one by one, both policies of the same name appear once each.
-    let first = srv
-        .call("ListPolicies", &[("Scope", "All"), ("MaxItems", "1")])
-        .await;
-    assert_eq!(all_texts(&first, "Arn"), [local]);
-    let marker = first.text("Marker").unwrap();
-    let second = srv
-        .call(
-            "ListPolicies",
-            &[("Scope", "All"), ("MaxItems", "1"), ("Marker", &marker)],
-        )
-        .await;
-    assert_eq!(all_texts(&second, "Arn"), [ARN]);
-    assert_eq!(second.text("IsTruncated").unwrap(), "false");
+    assert_eq!(arns("All").await, [SLR_ARN, local, ARN]);
+    // Paginated one by one, both policies of the same name appear once each, by name
+    // then ARN.
+    let mut seen = Vec::new();
+    let mut marker: Option<String> = None;
+    loop {
+        let mut params = vec![("Scope", "All"), ("MaxItems", "1")];
+        if let Some(m) = &marker {
+            params.push(("Marker", m));
+        }
+        let page = srv.call("ListPolicies", &params).await;
+        page.assert_ok();
+        seen.extend(all_texts(&page, "Arn"));
+        marker = page.text("Marker");
+        if page.text("IsTruncated").unwrap() == "false" {
+            break;
+        }
+    }
+    assert_eq!(seen, [SLR_ARN, local, ARN]);
 }
 
 /// An operation, its parameters besides `PolicyArn`, and AWS's refusal message.
@@ -245,7 +269,37 @@ macro_rules! both_backends {
     };
 }
 
+/// Service-linked role policies are listed with `IsAttachable` false and cannot be
+/// attached (api.md §5.7).
+async fn not_attachable<S: Store>(srv: Server<S>) {
+    load(&srv, &allow(r#""iam:Get*""#)).await;
+    let r = srv.call("GetPolicy", &[("PolicyArn", SLR_ARN)]).await;
+    assert_eq!(r.text("IsAttachable").unwrap(), "false");
+    let r = srv.call("GetPolicy", &[("PolicyArn", ARN)]).await;
+    assert_eq!(r.text("IsAttachable").unwrap(), "true");
+    srv.call(
+        "CreateRole",
+        &[
+            ("RoleName", "support"),
+            ("AssumeRolePolicyDocument", handlers_support::TRUST),
+        ],
+    )
+    .await
+    .assert_ok();
+    srv.call(
+        "AttachRolePolicy",
+        &[("RoleName", "support"), ("PolicyArn", SLR_ARN)],
+    )
+    .await
+    .assert_error(
+        400,
+        "PolicyNotAttachable",
+        "Cannot attach a Service Role Policy to a Customer Role.",
+    );
+}
+
 both_backends!(
+    not_attachable,
     read_and_list,
     read_only_for_customers,
     attach_and_reimport_reach_the_policy_cache,

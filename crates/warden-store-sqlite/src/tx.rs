@@ -286,7 +286,7 @@ fn role_from(row: &DbRow) -> Result<Role, StoreError> {
 /// the owner of an AWS managed policy.
 const POLICY_SELECT: &str = "SELECT * FROM (SELECT p.id, p.account_id, p.name, p.name_key, \
      p.path, p.arn, p.description, p.created, p.updated, p.default_version, \
-     $1 AS caller_account, \
+     p.attachable, $1 AS caller_account, \
      (SELECT count(*) FROM policy_attachments a WHERE a.policy_id = p.id \
          AND a.account_id = $1) AS attachment_count, \
      ((SELECT count(*) FROM users u WHERE u.account_id = $1 \
@@ -317,6 +317,7 @@ fn policy_from(row: &DbRow) -> Result<ManagedPolicy, StoreError> {
         default_version_id: version_id(get(row, "default_version")?),
         attachment_count: count_col(row, "attachment_count")?,
         boundary_usage_count: count_col(row, "boundary_usage_count")?,
+        attachable: get::<i64>(row, "attachable")? != 0,
         description: get(row, "description")?,
         created: time_col(row, "created")?,
         updated: time_col(row, "updated")?,

@@ -170,6 +170,7 @@ async fn upsert_policies(
             int(ts(p.updated)),
             int(i64::from(p.default_version)),
             int(i64::from(last)),
+            int(i64::from(p.attachable)),
         ]);
         for v in &p.versions {
             versions.push(vec![
@@ -186,11 +187,12 @@ async fn upsert_policies(
     insert_rows(
         tx,
         "INSERT INTO policies (id, account_id, name, name_key, path, arn, description, \
-         created, updated, default_version, last_version)",
+         created, updated, default_version, last_version, attachable)",
         "ON CONFLICT (account_id, name_key) DO UPDATE SET name = excluded.name, \
          path = excluded.path, arn = excluded.arn, description = excluded.description, \
          created = excluded.created, updated = excluded.updated, \
-         default_version = excluded.default_version, last_version = excluded.last_version",
+         default_version = excluded.default_version, last_version = excluded.last_version, \
+         attachable = excluded.attachable",
         &rows,
     )
     .await?;

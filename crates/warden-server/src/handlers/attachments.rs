@@ -54,6 +54,13 @@ async fn attach<S: Store>(
         .policy_by_arn(account, policy_arn)
         .await?
         .ok_or_else(|| policy_not_attachable(policy_arn))?;
+    // Service-linked role policies (AWS managed, `IsAttachable` false) are attached by
+    // AWS only (api.md §5.7; message `VERIFY`, as reported by AWS clients).
+    if !policy.attachable {
+        return Err(ApiError::PolicyNotAttachable(
+            "Cannot attach a Service Role Policy to a Customer Role.".to_owned(),
+        ));
+    }
     cx.tx.lock_account(account).await?;
     let holder = kind.holder(&id);
     let attached = cx.tx.attached_policies(account, &holder).await?;

@@ -38,7 +38,7 @@ pub(crate) fn wire_policy(p: &ManagedPolicy) -> iam::Policy {
         permissions_boundary_usage_count: Some(
             i32::try_from(p.boundary_usage_count).unwrap_or(i32::MAX),
         ),
-        is_attachable: Some(true),
+        is_attachable: Some(p.attachable),
         description: None,
         create_date: Some(ts(p.created)),
         update_date: Some(ts(p.updated)),

@@ -282,7 +282,7 @@ impl StoreTask for Export {
                         "PermissionsBoundaryUsageCount".into(),
                         json!(p.boundary_usage_count),
                     );
-                    out.insert("IsAttachable".into(), json!(true));
+                    out.insert("IsAttachable".into(), json!(p.attachable));
                     if let Some(d) = &p.description {
                         out.insert("Description".into(), json!(d));
                     }

@@ -172,6 +172,7 @@ pub(crate) struct PolicyDetail {
     description: Option<String>,
     create_date: Option<String>,
     update_date: Option<String>,
+    is_attachable: Option<bool>,
     #[serde(default)]
     policy_version_list: Vec<VersionDetail>,
 }
@@ -603,6 +604,7 @@ fn policies(v: &mut Validator, details: &Details, plan: &mut Plan) -> PolicyInde
             updated,
             default_version: default,
             versions,
+            attachable: p.is_attachable.unwrap_or(true),
         };
         if aws {
             plan.data.aws_policies.push(policy);
