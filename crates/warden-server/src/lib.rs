@@ -20,6 +20,7 @@ mod authz;
 pub mod bootstrap;
 mod error;
 mod handlers;
+mod issuer;
 mod jwks;
 mod key_cache;
 mod metrics;
@@ -54,6 +55,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
             workload::CREDENTIALS_PATH,
             any(workload::credentials::<S>),
         )
+        .merge(issuer::routes::<S>())
         .fallback(api::<S>)
         .with_state(state)
 }

@@ -32,6 +32,9 @@ pub struct ServerConfig {
     /// Lifetime in seconds of the role sessions the workload credentials endpoint issues
     /// (`crate::workload`); one hour by default, shorter in tests to observe refreshes.
     pub workload_session_seconds: u32,
+    /// The public base URL of this server, under which each account's OIDC issuer
+    /// (`<base>/oidc/<account>`, GetWebIdentityToken, api.md §5.21) is published.
+    pub oidc_issuer_base: String,
 }
 
 impl ServerConfig {
@@ -43,6 +46,7 @@ impl ServerConfig {
             secure_transport: false,
             body_limit: DEFAULT_BODY_LIMIT,
             workload_session_seconds: crate::workload::DEFAULT_SESSION_SECONDS,
+            oidc_issuer_base: "https://localhost:8700".to_owned(),
         }
     }
 }

@@ -779,6 +779,325 @@ async fn assume_root_and_delegated_access_token_are_refused<S: Store>(srv: Serve
     );
 }
 
+/// An unauthenticated GET of the server's issuer routes.
+async fn fetch<S: Store>(srv: &Server<S>, path: &str) -> Resp {
+    let req = http::Request::builder()
+        .method("GET")
+        .uri(path)
+        .header("host", "localhost")
+        .body(Body::empty())
+        .unwrap();
+    srv.send(req).await
+}
+
+/// Verifies a Warden token with the published key set, independently of Warden's own
+/// verifier (the `rsa` and `p384` crates directly); returns the claims.
+async fn verify_with_published_keys<S: Store>(srv: &Server<S>, token: &str) -> Value {
+    let issuer = format!("https://localhost:8700/oidc/{ACCOUNT}");
+    let discovery = fetch(
+        srv,
+        &format!("/oidc/{ACCOUNT}/.well-known/openid-configuration"),
+    )
+    .await;
+    discovery.assert_ok();
+    let discovery: Value = serde_json::from_str(&discovery.body).unwrap();
+    assert_eq!(discovery["issuer"], issuer);
+    let jwks_uri = discovery["jwks_uri"].as_str().unwrap();
+    let path = jwks_uri.strip_prefix("https://localhost:8700").unwrap();
+    let jwks = fetch(srv, path).await;
+    jwks.assert_ok();
+    let jwks: Value = serde_json::from_str(&jwks.body).unwrap();
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3);
+    let header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[0]).unwrap()).unwrap();
+    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+    let signature = URL_SAFE_NO_PAD.decode(parts[2]).unwrap();
+    let input = format!("{}.{}", parts[0], parts[1]);
+    let jwk = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kid"] == header["kid"])
+        .expect("the token's kid is published");
+    let field = |name: &str| URL_SAFE_NO_PAD.decode(jwk[name].as_str().unwrap()).unwrap();
+    match header["alg"].as_str().unwrap() {
+        "RS256" => {
+            use rsa::signature::Verifier as _;
+            let key = rsa::RsaPublicKey::new(
+                rsa::BigUint::from_bytes_be(&field("n")),
+                rsa::BigUint::from_bytes_be(&field("e")),
+            )
+            .unwrap();
+            let sig = rsa::pkcs1v15::Signature::try_from(signature.as_slice()).unwrap();
+            rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key)
+                .verify(input.as_bytes(), &sig)
+                .expect("RS256 signature verifies");
+        }
+        "ES384" => {
+            use p384::ecdsa::signature::Verifier as _;
+            let point = p384::EncodedPoint::from_affine_coordinates(
+                field("x").as_slice().into(),
+                field("y").as_slice().into(),
+                false,
+            );
+            let key = p384::ecdsa::VerifyingKey::from_encoded_point(&point).unwrap();
+            let sig = p384::ecdsa::Signature::from_slice(&signature).unwrap();
+            key.verify(input.as_bytes(), &sig)
+                .expect("ES384 signature verifies");
+        }
+        other => panic!("unexpected alg {other}"),
+    }
+    assert_eq!(claims["iss"], issuer);
+    claims
+}
+
+fn published_kids(jwks: &Resp) -> Vec<String> {
+    let v: Value = serde_json::from_str(&jwks.body).unwrap();
+    v["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn outbound_federation_and_get_web_identity_token<S: Store>(srv: Server<S>) {
+    let root = common::ROOT;
+    let jwks_path = format!("/oidc/{ACCOUNT}/.well-known/jwks.json");
+    // Disabled: nothing published, no tokens.
+    srv.call("GetOutboundWebIdentityFederationInfo", &[])
+        .await
+        .assert_error(
+            404,
+            "FeatureDisabled",
+            "Outbound web identity federation is not enabled for this account.",
+        );
+    srv.call("DisableOutboundWebIdentityFederation", &[])
+        .await
+        .assert_error(
+            404,
+            "FeatureDisabled",
+            "Outbound web identity federation is not enabled for this account.",
+        );
+    assert_eq!(fetch(&srv, &jwks_path).await.status, 404);
+    let token_params = [
+        ("Audience.member.1", "https://api.example.com"),
+        ("SigningAlgorithm", "RS256"),
+    ];
+    sts_as(&srv, root, "GetWebIdentityToken", &token_params)
+        .await
+        .assert_error(
+            403,
+            "OutboundWebIdentityFederationDisabledException",
+            "Outbound web identity federation is disabled for this account.",
+        );
+
+    // Enable.
+    let r = srv.call("EnableOutboundWebIdentityFederation", &[]).await;
+    r.assert_ok();
+    golden("enable_outbound_web_identity_federation", &r);
+    srv.call("EnableOutboundWebIdentityFederation", &[])
+        .await
+        .assert_error(
+            409,
+            "FeatureEnabled",
+            "Outbound web identity federation is already enabled for this account.",
+        );
+    let info = srv.call("GetOutboundWebIdentityFederationInfo", &[]).await;
+    info.assert_ok();
+    golden("get_outbound_web_identity_federation_info", &info);
+
+    // RS256: two audiences, tags, 10 minutes.
+    let r = sts_as(
+        &srv,
+        root,
+        "GetWebIdentityToken",
+        &[
+            ("Audience.member.1", "https://api.example.com"),
+            ("Audience.member.2", "other"),
+            ("SigningAlgorithm", "RS256"),
+            ("DurationSeconds", "600"),
+            ("Tags.member.1.Key", "team"),
+            ("Tags.member.1.Value", "blue"),
+        ],
+    )
+    .await;
+    r.assert_ok();
+    assert_eq!(
+        r.text("Expiration").as_deref(),
+        Some("2024-05-01T12:10:00Z")
+    );
+    let claims = verify_with_published_keys(&srv, &r.text("WebIdentityToken").unwrap()).await;
+    assert_eq!(claims["sub"], "arn:aws:iam::123456789012:root");
+    assert_eq!(claims["aud"], json!(["https://api.example.com", "other"]));
+    assert_eq!(claims["iat"], json!(START));
+    assert_eq!(claims["exp"], json!(START + 600));
+    assert_eq!(
+        claims["https://aws.amazon.com/tags"]["principal_tags"]["team"],
+        json!(["blue"])
+    );
+    // ES384, default 5 minutes, one audience as a string.
+    let r = sts_as(
+        &srv,
+        root,
+        "GetWebIdentityToken",
+        &[
+            ("Audience.member.1", "aud-1"),
+            ("SigningAlgorithm", "ES384"),
+        ],
+    )
+    .await;
+    r.assert_ok();
+    let claims = verify_with_published_keys(&srv, &r.text("WebIdentityToken").unwrap()).await;
+    assert_eq!(claims["aud"], "aud-1");
+    assert_eq!(claims["exp"], json!(START + 300));
+    let before = published_kids(&fetch(&srv, &jwks_path).await);
+    assert_eq!(before.len(), 2, "one RS256 and one ES384 key");
+
+    // Rotation after 30 days: a new RS256 key, the old one still published…
+    srv.advance(31 * 86_400);
+    let r = sts_as(&srv, root, "GetWebIdentityToken", &token_params).await;
+    r.assert_ok();
+    verify_with_published_keys(&srv, &r.text("WebIdentityToken").unwrap()).await;
+    let rotated = published_kids(&fetch(&srv, &jwks_path).await);
+    assert_eq!(rotated.len(), 3);
+    assert!(before.iter().all(|k| rotated.contains(k)));
+    // …until every token it signed has expired.
+    srv.advance(2 * 3_600);
+    sts_as(&srv, root, "GetWebIdentityToken", &token_params)
+        .await
+        .assert_ok();
+    let pruned = published_kids(&fetch(&srv, &jwks_path).await);
+    assert_eq!(pruned.len(), 2, "{pruned:?}");
+    assert!(!pruned.contains(&before[0]) || !pruned.contains(&before[1]));
+
+    // A session cannot mint a token outliving itself.
+    let session = sts_as(&srv, root, "GetSessionToken", &[("DurationSeconds", "900")]).await;
+    session.assert_ok();
+    let body = form(&[
+        ("Action", "GetWebIdentityToken"),
+        ("Version", "2011-06-15"),
+        ("Audience.member.1", "a"),
+        ("SigningAlgorithm", "RS256"),
+        ("DurationSeconds", "3600"),
+    ]);
+    let req = signed_with_token(
+        &session.text("AccessKeyId").unwrap(),
+        &session.text("SecretAccessKey").unwrap(),
+        &session.text("SessionToken").unwrap(),
+        &body,
+        srv.now(),
+    );
+    let r = srv.send(req).await;
+    // GetSessionToken sessions may only call AssumeRole/GetCallerIdentity (api.md §7.6).
+    assert_eq!(r.code(), "AccessDenied", "{}", r.body);
+
+    // Users need the permissions.
+    let bob = srv.user_with_key("bob").await;
+    sts_as(&srv, (&bob.0, &bob.1), "GetWebIdentityToken", &token_params)
+        .await
+        .assert_error(
+            403,
+            "AccessDenied",
+            &handlers_support::denied("bob", "sts:GetWebIdentityToken", "*"),
+        );
+    srv.call_as(
+        (&bob.0, &bob.1),
+        "DisableOutboundWebIdentityFederation",
+        &[],
+    )
+    .await
+    .assert_error(
+        403,
+        "AccessDenied",
+        &handlers_support::denied("bob", "iam:DisableOutboundWebIdentityFederation", "*"),
+    );
+
+    // Disable: no longer published.
+    srv.call("DisableOutboundWebIdentityFederation", &[])
+        .await
+        .assert_ok();
+    assert_eq!(fetch(&srv, &jwks_path).await.status, 404);
+    assert_eq!(
+        fetch(
+            &srv,
+            &format!("/oidc/{ACCOUNT}/.well-known/openid-configuration")
+        )
+        .await
+        .status,
+        404
+    );
+}
+
+async fn session_duration_escalation<S: Store>(srv: Server<S>) {
+    srv.call("EnableOutboundWebIdentityFederation", &[])
+        .await
+        .assert_ok();
+    // A role session of 15 minutes asks for a one-hour token.
+    srv.call(
+        "CreateRole",
+        &[
+            ("RoleName", "minter"),
+            ("AssumeRolePolicyDocument", handlers_support::TRUST),
+        ],
+    )
+    .await
+    .assert_ok();
+    srv.call(
+        "PutRolePolicy",
+        &[
+            ("RoleName", "minter"),
+            ("PolicyName", "p"),
+            (
+                "PolicyDocument",
+                &handlers_support::doc("sts:GetWebIdentityToken"),
+            ),
+        ],
+    )
+    .await
+    .assert_ok();
+    let session = sts_as(
+        &srv,
+        common::ROOT,
+        "AssumeRole",
+        &[
+            ("RoleArn", "arn:aws:iam::123456789012:role/minter"),
+            ("RoleSessionName", "m1"),
+            ("DurationSeconds", "900"),
+        ],
+    )
+    .await;
+    session.assert_ok();
+    let call = |duration: &'static str| {
+        let body = form(&[
+            ("Action", "GetWebIdentityToken"),
+            ("Version", "2011-06-15"),
+            ("Audience.member.1", "a"),
+            ("SigningAlgorithm", "RS256"),
+            ("DurationSeconds", duration),
+        ]);
+        signed_with_token(
+            &session.text("AccessKeyId").unwrap(),
+            &session.text("SecretAccessKey").unwrap(),
+            &session.text("SessionToken").unwrap(),
+            &body,
+            srv.now(),
+        )
+    };
+    srv.send(call("3600")).await.assert_error(
+        403,
+        "SessionDurationEscalationException",
+        "The requested token lifetime exceeds the remaining lifetime of the calling session.",
+    );
+    let r = srv.send(call("600")).await;
+    r.assert_ok();
+    let claims = verify_with_published_keys(&srv, &r.text("WebIdentityToken").unwrap()).await;
+    assert_eq!(
+        claims["sub"],
+        "arn:aws:sts::123456789012:assumed-role/minter/m1"
+    );
+}
+
 backend_tests!(
     good_tokens_rsa_and_ec,
     refused_tokens,
@@ -786,7 +1105,15 @@ backend_tests!(
     session_tags_and_policies_from_the_token,
     decode_authorization_message,
     assume_root_and_delegated_access_token_are_refused,
+    outbound_federation_and_get_web_identity_token,
+    session_duration_escalation,
 );
+
+/// PostgreSQL: the issuer keys round-trip through the other backend.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_outbound_federation_and_get_web_identity_token() {
+    common::on_postgres(outbound_federation_and_get_web_identity_token).await;
+}
 
 /// PostgreSQL: the whole flow on the other backend.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

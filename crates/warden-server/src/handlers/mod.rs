@@ -79,6 +79,7 @@ mod ssh_keys;
 pub(crate) mod saml;
 pub(crate) mod service_linked_roles;
 mod simulate;
+mod outbound;
 pub(crate) mod sts;
 pub(crate) mod sts_extras;
 mod web_identity;
@@ -525,6 +526,10 @@ pub(crate) async fn dispatch<S: Store>(
         IamRequest::DeleteAccountAlias(i) => account::delete_account_alias(cx, i).await,
         IamRequest::ListAccountAliases(i) => account::list_account_aliases(cx, i).await,
         IamRequest::GetAccountSummary => account::get_account_summary(cx).await,
+        // outbound web identity federation (api.md §5.21)
+        IamRequest::EnableOutboundWebIdentityFederation => outbound::enable(cx).await,
+        IamRequest::DisableOutboundWebIdentityFederation => outbound::disable(cx).await,
+        IamRequest::GetOutboundWebIdentityFederationInfo => outbound::info(cx).await,
         IamRequest::GetAccountAuthorizationDetails(i) => {
             authorization_details::get_account_authorization_details(cx, i).await
         }
@@ -656,7 +661,6 @@ pub(crate) async fn dispatch<S: Store>(
         IamRequest::DeleteServiceSpecificCredential(i) => {
             service_credentials::delete_service_specific_credential(cx, i).await
         }
-        other => Err(not_implemented_iam(other.operation())),
     }
 }
 

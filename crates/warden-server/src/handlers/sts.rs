@@ -49,6 +49,7 @@ pub(crate) fn implemented(op: StsOperation) -> bool {
             | StsOperation::DecodeAuthorizationMessage
             | StsOperation::AssumeRoot
             | StsOperation::GetDelegatedAccessToken
+            | StsOperation::GetWebIdentityToken
     )
 }
 
@@ -69,13 +70,12 @@ pub(crate) async fn dispatch<S: Store>(
         StsRequest::AssumeRoleWithSAML(i) => super::saml::assume_role_with_saml(cx, i).await,
         StsRequest::DecodeAuthorizationMessage(i) => super::sts_extras::decode(cx, &i),
         StsRequest::AssumeRoot(i) => super::sts_extras::assume_root(cx, &i),
+        StsRequest::GetWebIdentityToken(i) => {
+            super::outbound::get_web_identity_token(cx, i).await
+        }
         StsRequest::GetDelegatedAccessToken(i) => {
             super::sts_extras::get_delegated_access_token(cx, &i)
         }
-        other => Err(ApiError::NotImplemented {
-            service: "STS",
-            operation: other.operation().name(),
-        }),
     }
 }
 
