@@ -543,6 +543,7 @@ async fn import_aws_managed<S: Store>(srv: &Server<S>, names: &[&str]) {
                     document: doc("s3:Get*"),
                     created: at,
                 }],
+                attachable: true,
             })
             .collect(),
         ..AccountImport::default()

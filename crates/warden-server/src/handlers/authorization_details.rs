@@ -463,7 +463,7 @@ async fn policy_detail<S: Store>(
         default_version_id: Some(p.default_version_id.clone()),
         attachment_count: count(p.attachment_count),
         permissions_boundary_usage_count: count(p.boundary_usage_count),
-        is_attachable: Some(true),
+        is_attachable: Some(p.attachable),
         description: p.description.clone(),
         create_date: Some(ts(p.created)),
         update_date: Some(ts(p.updated)),
