@@ -356,3 +356,119 @@ fn references_outside_the_file_resolve_against_the_account() {
         .unwrap();
     assert_eq!(user["GroupList"], serde_json::json!(["gen-group-0001"]));
 }
+
+/// The shape the aws CLI prints for a typical account: a service-linked role with its
+/// non-attachable AWS managed policy, a boundary naming an AWS managed policy, 2008-10-17
+/// inline and trust documents, RoleLastUsed, instance profiles with tags.
+#[test]
+fn a_cli_shaped_export_imports_and_exports_back() {
+    let (dir, data) = setup();
+    let slr_policy = "arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy";
+    let power = "arn:aws:iam::aws:policy/PowerUserAccess";
+    let doc = serde_json::json!({
+        "UserDetailList": [{
+            "Path": "/", "UserName": "ops", "UserId": "AIDAOPSEXAMPLE0000001",
+            "Arn": format!("arn:aws:iam::{ACCOUNT}:user/ops"),
+            "CreateDate": "2019-03-04T05:06:07+00:00",
+            "UserPolicyList": [{"PolicyName": "legacy", "PolicyDocument": {
+                "Version": "2008-10-17",
+                "Statement": [{"Sid": "Old", "Effect": "Allow", "Action": ["ec2:Describe*"], "Resource": ["*"]}]
+            }}],
+            "GroupList": [],
+            "AttachedManagedPolicies": [{"PolicyName": "PowerUserAccess", "PolicyArn": power}],
+            "PermissionsBoundary": {"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": power},
+            "Tags": [{"Key": "owner", "Value": ""}]
+        }],
+        "GroupDetailList": [],
+        "RoleDetailList": [{
+            "Path": "/aws-service-role/support.amazonaws.com/",
+            "RoleName": "AWSServiceRoleForSupport",
+            "RoleId": "AROASUPPORTEXAMPLE001",
+            "Arn": format!("arn:aws:iam::{ACCOUNT}:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport"),
+            "CreateDate": "2018-01-02T03:04:05+00:00",
+            "AssumeRolePolicyDocument": {"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "support.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+            "InstanceProfileList": [{
+                "Path": "/", "InstanceProfileName": "support-profile",
+                "InstanceProfileId": "AIPASUPPORTEXAMPLE001",
+                "Arn": format!("arn:aws:iam::{ACCOUNT}:instance-profile/support-profile"),
+                "CreateDate": "2018-01-02T03:04:05+00:00",
+                "Roles": [], "Tags": [{"Key": "k", "Value": "v"}]
+            }],
+            "RolePolicyList": [],
+            "AttachedManagedPolicies": [{"PolicyName": "AWSSupportServiceRolePolicy", "PolicyArn": slr_policy}],
+            "Tags": [],
+            "RoleLastUsed": {"LastUsedDate": "2024-06-07T08:09:10+00:00", "Region": "eu-west-1"}
+        }],
+        "Policies": [
+            {
+                "PolicyName": "AWSSupportServiceRolePolicy", "PolicyId": "ANPAJ7W6266ELXF5MISDS",
+                "Arn": slr_policy, "Path": "/aws-service-role/", "DefaultVersionId": "v2",
+                "AttachmentCount": 1, "PermissionsBoundaryUsageCount": 0, "IsAttachable": false,
+                "Description": "Enables resource access for AWS to provide billing, administrative and support services",
+                "CreateDate": "2018-04-19T18:04:44+00:00", "UpdateDate": "2018-05-20T00:00:00+00:00",
+                "PolicyVersionList": [
+                    {"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["support:*", "iam:Get*"], "Resource": "*"}]},
+                     "VersionId": "v2", "IsDefaultVersion": true, "CreateDate": "2018-05-20T00:00:00+00:00"},
+                    {"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "support:*", "Resource": "*"}]},
+                     "VersionId": "v1", "IsDefaultVersion": false, "CreateDate": "2018-04-19T18:04:44+00:00"}
+                ]
+            },
+            {
+                "PolicyName": "PowerUserAccess", "PolicyId": "ANPAJYRXTHIB4FOVS3ZXS",
+                "Arn": power, "Path": "/", "DefaultVersionId": "v1",
+                "AttachmentCount": 1, "PermissionsBoundaryUsageCount": 1, "IsAttachable": true,
+                "CreateDate": "2015-02-06T18:39:47+00:00", "UpdateDate": "2015-02-06T18:39:47+00:00",
+                "PolicyVersionList": [
+                    {"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": ["iam:*", "organizations:*"], "Resource": "*"}]},
+                     "VersionId": "v1", "IsDefaultVersion": true, "CreateDate": "2015-02-06T18:39:47+00:00"}
+                ]
+            }
+        ]
+    });
+    let file = dir.path().join("cli.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let summary = ok(
+        &data,
+        &["import", file.to_str().unwrap(), "--account", ACCOUNT],
+    );
+    assert!(
+        summary.contains("AWS managed policies:     2 created"),
+        "{summary}"
+    );
+    assert!(summary.contains("instance profiles:        1"), "{summary}");
+
+    let out = export(&data);
+    let role = &out["RoleDetailList"][0];
+    assert_eq!(role["RoleLastUsed"]["Region"], "eu-west-1");
+    assert_eq!(
+        role["RoleLastUsed"]["LastUsedDate"],
+        "2024-06-07T08:09:10+00:00"
+    );
+    assert_eq!(role["AssumeRolePolicyDocument"]["Version"], "2008-10-17");
+    assert_eq!(
+        role["InstanceProfileList"][0]["InstanceProfileId"],
+        "AIPASUPPORTEXAMPLE001"
+    );
+    assert_eq!(role["InstanceProfileList"][0]["Tags"][0]["Key"], "k");
+    assert_eq!(role["AttachedManagedPolicies"][0]["PolicyArn"], slr_policy);
+    let user = &out["UserDetailList"][0];
+    assert_eq!(user["PermissionsBoundary"]["PermissionsBoundaryArn"], power);
+    assert_eq!(
+        user["Tags"],
+        serde_json::json!([{"Key": "owner", "Value": ""}])
+    );
+    let policies = out["Policies"].as_array().unwrap();
+    let slr = policies.iter().find(|p| p["Arn"] == slr_policy).unwrap();
+    assert_eq!(slr["IsAttachable"], false);
+    assert_eq!(slr["AttachmentCount"], 1);
+    assert_eq!(slr["DefaultVersionId"], "v2");
+    assert_eq!(slr["PolicyVersionList"].as_array().unwrap().len(), 2);
+    let pu = policies.iter().find(|p| p["Arn"] == power).unwrap();
+    assert_eq!(
+        (
+            pu["AttachmentCount"].as_u64(),
+            pu["PermissionsBoundaryUsageCount"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+}

@@ -514,8 +514,13 @@ fn policies(v: &mut Validator, details: &Details, plan: &mut Plan) -> PolicyInde
         {
             v.problem(&format!("{at}.PolicyId"), format!("duplicate id `{id}`"));
         }
-        // Versions: AWS managed documents are AWS's, larger than the customer quota.
-        let limit = if aws { Some(None) } else { None };
+        // Versions: AWS managed documents are AWS's, larger than the customer quota and
+        // not bound to CreatePolicy's rules (identity grammar, no size quota).
+        let (kind, limit) = if aws {
+            (PolicyKind::Inline, Some(None))
+        } else {
+            (PolicyKind::Managed, None)
+        };
         let mut versions = Vec::new();
         let mut default = None;
         let mut numbers = HashSet::new();
@@ -540,7 +545,7 @@ fn policies(v: &mut Validator, details: &Details, plan: &mut Plan) -> PolicyInde
             let doc = v.document(
                 &format!("{vat}.Document"),
                 ver.document.as_ref(),
-                PolicyKind::Managed,
+                kind,
                 limit,
             );
             let vcreated = match &ver.create_date {
