@@ -217,8 +217,8 @@ def test_get_access_key_info(sts, make_user, make_role, account_id):
     assert sts.get_access_key_info(AccessKeyId=creds["AccessKeyId"])["Account"] == account_id
 
 
-def test_unimplemented_sts_operation(sts):
+def test_foreign_authorization_message_does_not_decode(sts):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         sts.decode_authorization_message(EncodedMessage="abc")
     status, code, _ = _error(excinfo)
-    assert (status, code) == (501, "NotImplemented")
+    assert (status, code) == (400, "InvalidAuthorizationMessageException")

@@ -537,7 +537,7 @@ async fn assume_role_parameter_errors<S: Store>(srv: Server<S>) {
         "{}",
         r.body
     );
-    // Unimplemented STS operations answer NotImplemented.
+    // An encoded message this server did not seal does not decode.
     let r = sts(
         &srv,
         &root(),
@@ -547,7 +547,7 @@ async fn assume_role_parameter_errors<S: Store>(srv: Server<S>) {
     .await;
     assert_eq!(
         (r.status, r.code().as_str()),
-        (501, "NotImplemented"),
+        (400, "InvalidAuthorizationMessageException"),
         "{}",
         r.body
     );
