@@ -1112,15 +1112,26 @@ pub(crate) fn read_details(file: &PathBuf) -> anyhow::Result<Result<Details, Pro
 /// Runs `warden import`: exit 0 when imported, 1 when the input was refused.
 pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let account: AccountId = args.account.parse()?;
-    let details = match read_details(&args.file)? {
-        Ok(details) => details,
-        Err(problem) => return Ok(refuse(&[problem])),
-    };
-    let plan = match plan(&details, account) {
+    // Progress only for a person watching (stderr is a terminal): a spinner while the
+    // document is read and validated, then a bar of the entities written.
+    let terminal = std::io::stderr().is_terminal();
+    let spinner = terminal.then(|| {
+        let spinner = indicatif::ProgressBar::new_spinner();
+        spinner.set_message("reading and validating");
+        spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+        spinner
+    });
+    let checked = read_details(&args.file).map(|read| {
+        read.map_err(|problem| vec![problem])
+            .and_then(|details| plan(&details, account))
+    });
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    let plan = match checked? {
         Ok(plan) => plan,
         Err(problems) => return Ok(refuse(&problems)),
     };
-    drop(details);
     let total = u64::try_from(
         plan.data.aws_policies.len()
             + plan.data.policies.len()
@@ -1129,8 +1140,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             + plan.data.roles.len(),
     )
     .unwrap_or(u64::MAX);
-    // A progress bar only for a person watching (stderr is a terminal).
-    let progress = std::io::stderr().is_terminal().then(|| {
+    let progress = terminal.then(|| {
         let bar = indicatif::ProgressBar::new(total);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
             "importing {bar:40} {pos}/{len} entities ({elapsed})",
