@@ -1004,7 +1004,7 @@ impl StoreTask for Import {
     type Output = Outcome;
     const NEEDS_KEY: bool = false;
 
-    async fn run<S: Store>(self, store: S, _: Services) -> anyhow::Result<Outcome> {
+    async fn run<S: Store>(mut self, store: S, _: Services) -> anyhow::Result<Outcome> {
         let mut tx = store.begin().await?;
         if tx.account(self.account).await?.is_none() {
             bail!(
@@ -1040,6 +1040,7 @@ impl StoreTask for Import {
             tx.rollback().await?;
             return Ok(Outcome::Refused(problems));
         }
+        rebind_trust_principals(&mut tx, self.account, &mut self.plan).await?;
         let bar = self.progress.clone();
         let report = move |n: u64| {
             if let Some(bar) = &bar {
@@ -1080,6 +1081,34 @@ impl StoreTask for Import {
         tx.commit().await?;
         Ok(Outcome::Done(counts, profiles))
     }
+}
+
+/// Trust principals were resolved to the file's ids; an entity that already exists under
+/// that name keeps its own id (upsert by name), so the principal binds to that id
+/// (policy.md §1.7.3).
+async fn rebind_trust_principals<T: Transaction>(
+    tx: &mut T,
+    account: AccountId,
+    plan: &mut Plan,
+) -> anyhow::Result<()> {
+    for (role, _) in &mut plan.data.roles {
+        for principal in &mut role.trust_principals {
+            // `arn:P:iam::ACCOUNT:user/path/name`: the name is the last segment.
+            let resource = principal.arn.splitn(6, ':').nth(5).unwrap_or_default();
+            let name = resource.rsplit('/').next().unwrap_or_default();
+            let existing = if resource.starts_with("user/") {
+                tx.user_by_name(account, name).await?.map(|u| u.id)
+            } else if resource.starts_with("role/") {
+                tx.role_by_name(account, name).await?.map(|r| r.id)
+            } else {
+                None
+            };
+            if let Some(id) = existing {
+                principal.id = id;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads and parses the file: structural errors carry their JSON path.
