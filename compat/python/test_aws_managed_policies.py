@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from aws_managed import load_aws_managed, warden_import
+from aws_managed import load_aws_managed, storage_args, warden_import
 from helpers import allow, doc, expect_error
 from warden_harness import ACCOUNT_ID, start_server, warden_bin
 
@@ -158,3 +158,32 @@ def test_simulate_principal_policy_on_imported_users_matches_offline_simulation(
     assert "implicitDeny" in decisions
     if not boundary:
         assert "allowed" in decisions
+
+
+def test_get_account_authorization_details_output_imports_into_a_fresh_deployment(imported, tmp_path):
+    """The server's GetAccountAuthorizationDetails, as the aws CLI prints it (all pages merged,
+    documents as JSON objects, ISO dates), imports into a new deployment, whose export then
+    equals the original account's export: the format `warden import` reads is AWS's."""
+    server, _ = imported
+    iam = server.client()
+    merged = {"UserDetailList": [], "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
+    for page in iam.get_paginator("get_account_authorization_details").paginate(PaginationConfig={"PageSize": 7}):
+        for key in merged:
+            merged[key] += page.get(key, [])
+    cli_json = tmp_path / "details.json"
+    cli_json.write_text(json.dumps(merged, default=lambda d: d.isoformat()))
+
+    fresh = tmp_path / "fresh"
+
+    def warden(*args: str, storage: list[str]) -> str:
+        out = subprocess.run([warden_bin(), *args, *storage], capture_output=True, text=True, timeout=120, check=False)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    warden("account", "create", "--account-id", ACCOUNT_ID, storage=["--data-dir", str(fresh)])
+    summary = warden("import", str(cli_json), "--account", ACCOUNT_ID, storage=["--data-dir", str(fresh)])
+    assert "users:                    30 created, 0 updated" in summary
+    original = json.loads(warden("export", "--account", ACCOUNT_ID, storage=storage_args(server)))
+    copy = json.loads(warden("export", "--account", ACCOUNT_ID, storage=["--data-dir", str(fresh)]))
+    assert len(copy["UserDetailList"]) == 30
+    assert copy == original
