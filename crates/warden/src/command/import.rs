@@ -1052,7 +1052,7 @@ impl StoreTask for Import {
             .await
             .map_err(|e| match e {
                 StoreError::Conflict { constraint } => anyhow::anyhow!(
-                    "the store refused the import ({constraint}): an id of the file belongs to another entity"
+                    "the store refused the import ({constraint}): a unique id of the file belongs to another entity (ids are unique in the whole deployment, so one export cannot be imported into two accounts); nothing was imported"
                 ),
                 other => other.into(),
             })?;
