@@ -223,6 +223,11 @@ pub(crate) struct Args {
     /// (`warden workload`) [default: 3600].
     #[arg(long, env = "WARDEN_WORKLOAD_SESSION_SECONDS")]
     workload_session_seconds: Option<u32>,
+    /// Public base URL of this server: each account's OIDC issuer (GetWebIdentityToken) is
+    /// `<url>/oidc/<account>`, with discovery and JWKS served under it
+    /// [default: the listen address with the listener's scheme].
+    #[arg(long, env = "WARDEN_OIDC_ISSUER_URL")]
+    oidc_issuer_url: Option<String>,
 }
 
 /// Runs the server until SIGINT/SIGTERM.
@@ -289,6 +294,7 @@ async fn serve(args: Args, file: FileConfig) -> anyhow::Result<()> {
         tls,
         dev: args.dev,
         workload_session_seconds: args.workload_session_seconds,
+        oidc_issuer_url: args.oidc_issuer_url,
     };
     if let Some(url) = args.storage.database_url(&file) {
         let services = services(args.storage.key(&file, args.dev)?);
@@ -352,6 +358,7 @@ struct Settings {
     tls: Option<TlsFiles>,
     dev: bool,
     workload_session_seconds: Option<u32>,
+    oidc_issuer_url: Option<String>,
 }
 
 /// Bootstraps the account and serves until a shutdown signal; returns the state so the
@@ -369,6 +376,7 @@ async fn run_server<S: Store>(
         tls,
         dev,
         workload_session_seconds,
+        oidc_issuer_url,
     } = settings;
     let generated = ensure_account(&store, &services, account, root.as_ref()).await?;
     let show_once = generated.clone();
@@ -388,6 +396,15 @@ async fn run_server<S: Store>(
     if let Some(seconds) = workload_session_seconds {
         config.workload_session_seconds = seconds;
     }
+    config.oidc_issuer_base = oidc_issuer_url.unwrap_or_else(|| {
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let host = if addr.ip().is_unspecified() {
+            SocketAddr::new(std::net::Ipv4Addr::LOCALHOST.into(), addr.port())
+        } else {
+            addr
+        };
+        format!("{scheme}://{host}")
+    });
     let state = AppState::new(store, config, services, dev);
     let scheme = if tls.is_some() { "https" } else { "http" };
     let secure = tls.is_some();
