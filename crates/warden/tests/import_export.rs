@@ -472,3 +472,41 @@ fn a_cli_shaped_export_imports_and_exports_back() {
         (Some(1), Some(1))
     );
 }
+
+/// Unique ids are unique in the whole deployment: the same export cannot be loaded into a
+/// second account, and the refused import leaves that account empty.
+#[test]
+fn an_export_cannot_be_imported_into_two_accounts() {
+    let (dir, data) = setup();
+    ok(
+        &data,
+        &["account", "create", "--account-id", "222222222222"],
+    );
+    let file = generated(dir.path(), "export.json");
+    ok(
+        &data,
+        &["import", file.to_str().unwrap(), "--account", ACCOUNT],
+    );
+    let out = warden(
+        &data,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--account",
+            "222222222222",
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("belongs to another entity"), "{stderr}");
+    let other: Value =
+        serde_json::from_str(&ok(&data, &["export", "--account", "222222222222"])).unwrap();
+    for key in [
+        "UserDetailList",
+        "GroupDetailList",
+        "RoleDetailList",
+        "Policies",
+    ] {
+        assert_eq!(other[key], serde_json::json!([]), "{key}");
+    }
+}
