@@ -62,6 +62,7 @@ fn b64(bytes: &[u8]) -> String {
 enum Key {
     Rsa(Box<rsa::RsaPrivateKey>),
     Ec(p256::ecdsa::SigningKey),
+    Ec384(p384::ecdsa::SigningKey),
 }
 
 impl Key {
@@ -73,10 +74,15 @@ impl Key {
         Self::Ec(p256::ecdsa::SigningKey::random(&mut rng()))
     }
 
+    fn ec384() -> Self {
+        Self::Ec384(p384::ecdsa::SigningKey::random(&mut rng()))
+    }
+
     fn alg(&self) -> &'static str {
         match self {
             Self::Rsa(_) => "RS256",
             Self::Ec(_) => "ES256",
+            Self::Ec384(_) => "ES384",
         }
     }
 
@@ -93,6 +99,13 @@ impl Key {
                     "x": b64(point.x().unwrap()), "y": b64(point.y().unwrap()),
                 })
             }
+            Self::Ec384(k) => {
+                let point = k.verifying_key().to_encoded_point(false);
+                json!({
+                    "kty": "EC", "kid": kid, "use": "sig", "alg": "ES384", "crv": "P-384",
+                    "x": b64(point.x().unwrap()), "y": b64(point.y().unwrap()),
+                })
+            }
         }
     }
 
@@ -103,6 +116,10 @@ impl Key {
                 .to_vec(),
             Self::Ec(k) => {
                 let sig: p256::ecdsa::Signature = k.sign(input);
+                sig.to_bytes().to_vec()
+            }
+            Self::Ec384(k) => {
+                let sig: p384::ecdsa::Signature = k.sign(input);
                 sig.to_bytes().to_vec()
             }
         }
@@ -302,7 +319,10 @@ fn stable(resp: &Resp, issuer: &Issuer) -> Resp {
 async fn good_tokens_rsa_and_ec<S: Store>(srv: Server<S>) {
     let rsa_key = Key::rsa();
     let ec_key = Key::ec();
-    let issuer = Issuer::start(json!({"keys": [rsa_key.jwk("r1"), ec_key.jwk("e1")]})).await;
+    let ec384_key = Key::ec384();
+    let issuer =
+        Issuer::start(json!({"keys": [rsa_key.jwk("r1"), ec_key.jwk("e1"), ec384_key.jwk("p1")]}))
+            .await;
     setup(&srv, &issuer, &issuer.thumbprint).await;
 
     let token = jwt(&rsa_key, "r1", &issuer.claims("alice"));
@@ -340,6 +360,10 @@ async fn good_tokens_rsa_and_ec<S: Store>(srv: Server<S>) {
         r.text("SubjectFromWebIdentityToken").as_deref(),
         Some("bob")
     );
+    assert_eq!(issuer.jwks_fetches.load(Ordering::SeqCst), 1);
+    // ES384 (P-384).
+    let r = assume(&srv, &jwt(&ec384_key, "p1", &issuer.claims("bob")), &[]).await;
+    r.assert_ok();
     assert_eq!(issuer.jwks_fetches.load(Ordering::SeqCst), 1);
 
     // Audit: the web identity is the caller; the token is not logged.

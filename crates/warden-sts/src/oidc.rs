@@ -5,9 +5,9 @@
 //! here with `now`. Checks run in the order of §6.3: structure, issuer, signature, audience,
 //! times, subject, optional AWS claims.
 //!
-//! Algorithms: RS256, RS384, RS512 (RSA keys of 2,048–4,096 bits) and ES256. `none` and
-//! every `HS*` algorithm are refused before any key is looked at, so a public key can never
-//! be used as an HMAC secret. ES384/ES512 are refused as unsupported (not implemented yet).
+//! Algorithms: RS256, RS384, RS512 (RSA keys of 2,048–4,096 bits), ES256 and ES384. `none`
+//! and every `HS*` algorithm are refused before any key is looked at, so a public key can
+//! never be used as an HMAC secret. ES512 is refused as unsupported (not implemented yet).
 //!
 //! Time leeway: [`LEEWAY_SECONDS`] (60 s) for `exp`, `nbf` and `iat`, within the ≤ 5 minutes
 //! of §6.3; clocks of real IdPs are NTP-synchronised, and a shorter leeway shortens the life
@@ -109,6 +109,10 @@ enum JwkKey {
         x: Vec<u8>,
         y: Vec<u8>,
     },
+    P384 {
+        x: Vec<u8>,
+        y: Vec<u8>,
+    },
     /// A key of a type this module cannot use; kept so `kid` lookups find it.
     Unsupported,
 }
@@ -161,6 +165,13 @@ impl Jwks {
                         str_field(o, "y").and_then(b64),
                     ) {
                         (Some(x), Some(y)) => JwkKey::P256 { x, y },
+                        _ => JwkKey::Unsupported,
+                    },
+                    (Some("EC"), Some("P-384")) => match (
+                        str_field(o, "x").and_then(b64),
+                        str_field(o, "y").and_then(b64),
+                    ) {
+                        (Some(x), Some(y)) => JwkKey::P384 { x, y },
                         _ => JwkKey::Unsupported,
                     },
                     _ => JwkKey::Unsupported,
@@ -354,7 +365,7 @@ fn string_or_array(v: Option<&Value>) -> Result<Vec<String>, OidcError> {
 
 fn verify_signature(parsed: &Parsed<'_>, jwks: &Jwks) -> Result<(), OidcError> {
     let alg = str_field(&parsed.header, "alg").ok_or(OidcError::Malformed)?;
-    if !matches!(alg, "RS256" | "RS384" | "RS512" | "ES256") {
+    if !matches!(alg, "RS256" | "RS384" | "RS512" | "ES256" | "ES384") {
         return Err(OidcError::UnsupportedAlgorithm(alg.to_owned()));
     }
     let kid = match parsed.header.get("kid") {
@@ -399,6 +410,21 @@ fn verify_signature(parsed: &Parsed<'_>, jwks: &Jwks) -> Result<(), OidcError> {
                 return Err(OidcError::KeyUnavailable);
             };
             let point = p256::EncodedPoint::from_affine_coordinates(&x.into(), &y.into(), false);
+            let key =
+                VerifyingKey::from_encoded_point(&point).map_err(|_| OidcError::KeyUnavailable)?;
+            let sig = Signature::from_slice(sig).map_err(|_| OidcError::BadSignature)?;
+            key.verify(msg, &sig).map_err(|_| OidcError::BadSignature)
+        }
+        (JwkKey::P384 { x, y }, "ES384") => {
+            use p384::ecdsa::signature::Verifier;
+            use p384::ecdsa::{Signature, VerifyingKey};
+            let (Ok(x), Ok(y)) = (
+                <[u8; 48]>::try_from(x.as_slice()),
+                <[u8; 48]>::try_from(y.as_slice()),
+            ) else {
+                return Err(OidcError::KeyUnavailable);
+            };
+            let point = p384::EncodedPoint::from_affine_coordinates(&x.into(), &y.into(), false);
             let key =
                 VerifyingKey::from_encoded_point(&point).map_err(|_| OidcError::KeyUnavailable)?;
             let sig = Signature::from_slice(sig).map_err(|_| OidcError::BadSignature)?;

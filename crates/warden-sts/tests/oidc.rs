@@ -243,7 +243,8 @@ reject_cases! {
     reject_alg_none: format!("{}.", encode(&json!({"alg": "none"}), &claims())) => unsupported("none");
     reject_alg_none_with_signature: format!("{}.c2ln", encode(&json!({"alg": "none", "kid": "rsa-a"}), &claims())) => unsupported("none");
     reject_hs256_with_public_key: hs256_with_public_key() => unsupported("HS256");
-    reject_es384: format!("{}.AAAA", encode(&json!({"alg": "ES384", "kid": "ec-1"}), &claims())) => unsupported("ES384");
+    reject_es512: format!("{}.AAAA", encode(&json!({"alg": "ES512", "kid": "ec-1"}), &claims())) => unsupported("ES512");
+    reject_es384_with_p256_key: format!("{}.AAAA", encode(&json!({"alg": "ES384", "kid": "ec-1"}), &claims())) => OidcError::BadSignature;
     reject_expired: rs256(&with(|c| c["exp"] = json!(NOW - 61))) => OidcError::Expired { now: NOW, exp: NOW - 61 };
     reject_missing_exp: rs256(&with(|c| { c.as_object_mut().unwrap().remove("exp"); })) => OidcError::MissingClaim("exp");
     reject_not_yet_valid: rs256(&with(|c| c["nbf"] = json!(NOW + 61))) => OidcError::NotYetValid;
