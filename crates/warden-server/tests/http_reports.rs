@@ -763,6 +763,46 @@ async fn service_linked_roles<S: Store>(srv: Server<S>) {
     srv.call("DeleteRole", &[name])
         .await
         .assert_error(400, "UnmodifiableEntity", protected);
+    // Nor its policies or boundary (api.md §5.6).
+    let managed = srv
+        .call(
+            "CreatePolicy",
+            &[
+                ("PolicyName", "slr-probe"),
+                ("PolicyDocument", handlers_support::ALLOW_ALL),
+            ],
+        )
+        .await;
+    managed.assert_ok();
+    let managed_arn = managed.text("Arn").unwrap();
+    for (action, extra) in [
+        ("AttachRolePolicy", ("PolicyArn", managed_arn.as_str())),
+        ("DetachRolePolicy", ("PolicyArn", managed_arn.as_str())),
+        (
+            "PutRolePermissionsBoundary",
+            ("PermissionsBoundary", managed_arn.as_str()),
+        ),
+        ("DeleteRolePolicy", ("PolicyName", "inline")),
+    ] {
+        srv.call(action, &[name, extra])
+            .await
+            .assert_error(400, "UnmodifiableEntity", protected);
+    }
+    srv.call(
+        "PutRolePolicy",
+        &[
+            name,
+            ("PolicyName", "inline"),
+            ("PolicyDocument", handlers_support::ALLOW_ALL),
+        ],
+    )
+    .await
+    .assert_error(400, "UnmodifiableEntity", protected);
+    srv.call("DeleteRolePermissionsBoundary", &[name])
+        .await
+        .assert_error(400, "UnmodifiableEntity", protected);
+    // Reading them stays allowed.
+    srv.call("ListRolePolicies", &[name]).await.assert_ok();
 
     // DeleteServiceLinkedRole deletes it at once and records the task.
     let r = srv.call("DeleteServiceLinkedRole", &[name]).await;

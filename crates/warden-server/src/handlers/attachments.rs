@@ -48,6 +48,7 @@ async fn attach<S: Store>(
     let Some((id, _)) = target.found.clone() else {
         return Err(target.missing(name));
     };
+    target.ensure_modifiable(name)?;
     let account = cx.account();
     let policy = cx
         .tx
@@ -95,6 +96,7 @@ async fn detach<S: Store>(
     let Some((id, _)) = target.found.clone() else {
         return Err(target.missing(name));
     };
+    target.ensure_modifiable(name)?;
     let account = cx.account();
     let Some(policy) = cx.tx.policy_by_arn(account, policy_arn).await? else {
         return Err(policy_not_found(policy_arn));

@@ -29,6 +29,7 @@ async fn set_boundary<S: Store>(
     if target.found.is_none() {
         return Err(target.missing(name));
     }
+    target.ensure_modifiable(name)?;
     if let Some(arn) = new {
         check_boundary(cx, arn).await?;
     }

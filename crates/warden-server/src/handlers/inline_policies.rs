@@ -55,10 +55,12 @@ async fn authorized_holder<S: Store>(
 ) -> Result<(String, String), ApiError> {
     let target = cx.holder(kind, name).await?;
     cx.authorize(vec![inline_check(&target, action, boundary_key)])?;
-    match target.found.clone() {
-        Some(found) => Ok(found),
-        None => Err(target.missing(name)),
+    let found = target.found.clone().ok_or_else(|| target.missing(name))?;
+    // Put/Delete change the holder: a service-linked role's are the service's (api.md §5.6).
+    if action.starts_with("iam:Put") || action.starts_with("iam:Delete") {
+        target.ensure_modifiable(name)?;
     }
+    Ok(found)
 }
 
 /// Put…Policy: upsert by name (case-insensitive, stored spelling kept); the document is

@@ -281,6 +281,20 @@ pub(crate) struct HolderTarget {
 }
 
 impl HolderTarget {
+    /// `UnmodifiableEntity` when the holder is a service-linked role (api.md §5.6): its
+    /// policies and boundary belong to the service. Call after the existence check.
+    pub(crate) fn ensure_modifiable(&self, name: &str) -> Result<(), ApiError> {
+        let service_linked = self.kind == HolderKind::Role
+            && self.arn.contains(&format!(
+                ":role{}",
+                super::service_linked_roles::SERVICE_ROLE_PATH
+            ));
+        if service_linked {
+            return Err(super::service_linked_roles::unmodifiable(name));
+        }
+        Ok(())
+    }
+
     /// A check of `action` on the entity with its resource tags (`iam:ResourceTag` too for
     /// users and roles, api.md §4.4).
     pub(crate) fn check(&self, action: &str) -> Check {

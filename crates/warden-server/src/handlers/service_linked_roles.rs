@@ -126,13 +126,17 @@ pub(crate) fn is_service_linked(role: &Role) -> bool {
 /// Call after authorization and the existence check.
 pub(crate) fn ensure_modifiable(role: &Role) -> Result<(), ApiError> {
     if is_service_linked(role) {
-        // VERIFY text (api.md §5.6).
-        return Err(ApiError::UnmodifiableEntity(format!(
-            "Cannot perform the operation on the protected role '{}' - this role is only modifiable by AWS",
-            role.name
-        )));
+        return Err(unmodifiable(&role.name));
     }
     Ok(())
+}
+
+/// The refusal of [`ensure_modifiable`].
+pub(crate) fn unmodifiable(role_name: &str) -> ApiError {
+    // VERIFY text (api.md §5.6).
+    ApiError::UnmodifiableEntity(format!(
+        "Cannot perform the operation on the protected role '{role_name}' - this role is only modifiable by AWS"
+    ))
 }
 
 /// The trust policy of a service-linked role: the service may assume it.
