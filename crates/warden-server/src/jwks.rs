@@ -21,7 +21,8 @@
 //! Keys are cached per provider URL and thumbprint list for [`FRESH_FOR`]. A token whose
 //! `kid` is not in the cached set triggers a refetch (a rotated key), at most once per
 //! [`REFETCH_EVERY`] per provider so that tokens with made-up `kid`s cannot make Warden hammer
-//! the IdP. When a refetch fails, keys younger than [`STALE_UP_TO`] are still used.
+//! the IdP. When a refetch fails, keys younger than [`STALE_UP_TO`] are still used; with
+//! nothing cached, a failure is answered again for [`FAILURE_BACKOFF`] without retrying.
 //!
 //! Redirects are not followed; responses over [`MAX_BODY`] bytes are refused.
 
@@ -46,6 +47,9 @@ pub(crate) const FRESH_FOR: Duration = Duration::from_secs(3_600);
 pub(crate) const REFETCH_EVERY: Duration = Duration::from_secs(30);
 /// How long cached keys still serve when the IdP cannot be reached.
 pub(crate) const STALE_UP_TO: Duration = Duration::from_secs(24 * 3_600);
+/// With nothing cached, a failed fetch is answered again for this long without retrying
+/// (a burst of tokens for an unreachable IdP makes one connection attempt, not one each).
+pub(crate) const FAILURE_BACKOFF: Duration = Duration::from_secs(5);
 /// The whole discovery + JWKS exchange must finish within this time.
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest discovery or JWKS document accepted.
@@ -70,15 +74,57 @@ struct Entry {
     fetched: Instant,
 }
 
+/// The last fetch attempt for a provider: when, and its error if it failed.
+type Attempt = (Instant, Option<KeyFetchError>);
+
 /// Cached key sets by provider URL and thumbprints.
 static CACHE: LazyLock<Mutex<HashMap<String, Entry>>> = LazyLock::new(Mutex::default);
-/// When each provider was last fetched (successfully or not), for the refetch rate limit.
-static LAST_FETCH: LazyLock<Mutex<HashMap<String, Instant>>> = LazyLock::new(Mutex::default);
+/// The last fetch attempt per provider, for the refetch rate limit and the failure backoff.
+static LAST_FETCH: LazyLock<Mutex<HashMap<String, Attempt>>> = LazyLock::new(Mutex::default);
 
 fn cache_key(url: &str, thumbprints: &[String]) -> String {
     let mut prints: Vec<String> = thumbprints.iter().map(|t| t.to_lowercase()).collect();
     prints.sort();
     format!("{url}|{}", prints.join(","))
+}
+
+/// What to do for a token, given the cache and the last attempt.
+#[derive(Debug, PartialEq, Eq)]
+enum Plan {
+    /// Answer with the cached set.
+    UseCached,
+    /// Fetch discovery and the key set now.
+    Fetch,
+    /// Nothing cached and the last attempt failed moments ago: answer its error again
+    /// without contacting the IdP.
+    FailFast(KeyFetchError),
+}
+
+/// The cache policy of the module documentation. `cached`: the cached set's age and
+/// whether it holds the token's key; `last`: time since the last attempt and its error.
+fn plan(
+    cached: Option<(Duration, bool)>,
+    last: Option<(Duration, Option<&KeyFetchError>)>,
+) -> Plan {
+    match cached {
+        Some((age, has_kid)) => {
+            if age < FRESH_FOR && has_kid {
+                return Plan::UseCached;
+            }
+            let recently = last.is_some_and(|(since, _)| since < REFETCH_EVERY);
+            if recently && age < STALE_UP_TO {
+                // Unknown kid (or an expired entry) again within the rate limit: the cached
+                // set answers, and the verifier refuses a token whose key it lacks.
+                Plan::UseCached
+            } else {
+                Plan::Fetch
+            }
+        }
+        None => match last {
+            Some((since, Some(error))) if since < FAILURE_BACKOFF => Plan::FailFast(error.clone()),
+            _ => Plan::Fetch,
+        },
+    }
 }
 
 /// The key set of the provider at `url` (registered form, without `https://`) that should
@@ -94,26 +140,22 @@ pub(crate) async fn provider_keys(
         c.get(&key)
             .map(|e| (Arc::clone(&e.keys), now.duration_since(e.fetched)))
     });
-    if let Some((keys, age)) = &cached {
-        let has_kid = keys.has_key(kid);
-        if age < &FRESH_FOR && has_kid {
-            return Ok(Arc::clone(keys));
-        }
-        let recently = LAST_FETCH
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&key).copied())
-            .is_some_and(|t| now.duration_since(t) < REFETCH_EVERY);
-        if recently && age < &STALE_UP_TO {
-            // Unknown kid again within the rate limit: the cached set answers (the
-            // verifier then refuses the token).
-            return Ok(Arc::clone(keys));
-        }
+    let last = LAST_FETCH.lock().ok().and_then(|m| m.get(&key).cloned());
+    let decision = plan(
+        cached.as_ref().map(|(keys, age)| (*age, keys.has_key(kid))),
+        last.as_ref()
+            .map(|(at, error)| (now.duration_since(*at), error.as_ref())),
+    );
+    match (decision, &cached) {
+        (Plan::UseCached, Some((keys, _))) => return Ok(Arc::clone(keys)),
+        (Plan::FailFast(error), _) => return Err(error),
+        _ => {}
     }
+    let fetched = fetch(url, thumbprints).await;
     if let Ok(mut m) = LAST_FETCH.lock() {
-        m.insert(key.clone(), now);
+        m.insert(key.clone(), (now, fetched.as_ref().err().cloned()));
     }
-    match fetch(url, thumbprints).await {
+    match fetched {
         Ok(keys) => {
             let keys = Arc::new(keys);
             if let Ok(mut c) = CACHE.lock() {
@@ -386,6 +428,58 @@ mod tests {
             thumbprint(b"abc"),
             "a9993e364706816aba3e25717850c26c9cd0d89d"
         );
+    }
+
+    const SECOND: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn fresh_keys_with_the_kid_are_used() {
+        assert_eq!(
+            plan(Some((SECOND, true)), Some((SECOND, None))),
+            Plan::UseCached
+        );
+    }
+
+    #[test]
+    fn unknown_kid_refetches_unless_fetched_recently() {
+        assert_eq!(
+            plan(Some((SECOND, false)), Some((SECOND, None))),
+            Plan::UseCached
+        );
+        let long_ago = REFETCH_EVERY + SECOND;
+        assert_eq!(
+            plan(Some((long_ago, false)), Some((long_ago, None))),
+            Plan::Fetch
+        );
+    }
+
+    #[test]
+    fn expired_entries_refetch_and_stale_ones_are_dropped() {
+        let old = FRESH_FOR + SECOND;
+        assert_eq!(plan(Some((old, true)), Some((old, None))), Plan::Fetch);
+        // Just refreshed (and failed): the stale-but-usable set answers.
+        assert_eq!(
+            plan(Some((old, true)), Some((SECOND, None))),
+            Plan::UseCached
+        );
+        let too_old = STALE_UP_TO + SECOND;
+        assert_eq!(
+            plan(Some((too_old, true)), Some((SECOND, None))),
+            Plan::Fetch
+        );
+    }
+
+    #[test]
+    fn recent_failures_fail_fast_without_a_cache() {
+        let error = KeyFetchError::Communication("refused".into());
+        assert_eq!(
+            plan(None, Some((SECOND, Some(&error)))),
+            Plan::FailFast(error.clone())
+        );
+        let later = FAILURE_BACKOFF + SECOND;
+        assert_eq!(plan(None, Some((later, Some(&error)))), Plan::Fetch);
+        assert_eq!(plan(None, Some((SECOND, None))), Plan::Fetch);
+        assert_eq!(plan(None, None), Plan::Fetch);
     }
 
     #[test]
