@@ -9,10 +9,8 @@ boto3 with a minimal valid input built from the `VALUES` table below (keyed by m
 `ValidationError` (or that botocore refuses to send) proves nothing about the handler, so it
 is reported as a fault of this table.
 
-Not collected by pytest while operations are missing (pytest.ini skips `test_pending_*`): run
-`python3 compat/python/test_pending_coverage.py` to print the missing operations, or
-`python3 -m pytest -q compat/python/test_pending_coverage.py`. The lead renames the file to a
-collected test once the list is empty.
+Collected by the end-to-end suite (scripts/e2e.sh). `python3 compat/python/test_coverage.py`
+prints the operations that answer NotImplemented or InvalidAction, if any.
 """
 
 from __future__ import annotations
