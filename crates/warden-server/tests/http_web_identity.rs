@@ -324,6 +324,36 @@ async fn good_tokens_rsa_and_ec<S: Store>(srv: Server<S>) {
         Issuer::start(json!({"keys": [rsa_key.jwk("r1"), ec_key.jwk("e1"), ec384_key.jwk("p1")]}))
             .await;
     setup(&srv, &issuer, &issuer.thumbprint).await;
+    // The role's permissions depend on the web identity the session came from.
+    let permissions = json!({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "iam:ListUsers", "Resource": "*",
+        "Condition": {"StringEquals": {
+            format!("{}:sub", issuer.host()): "alice",
+            "aws:FederatedProvider": issuer.provider_arn(),
+        }},
+    }]})
+    .to_string();
+    srv.call(
+        "PutRolePolicy",
+        &[
+            ("RoleName", "web"),
+            ("PolicyName", "by-subject"),
+            ("PolicyDocument", &permissions),
+        ],
+    )
+    .await
+    .assert_ok();
+    let list_users = |r: &Resp| {
+        let body = form(&[("Action", "ListUsers"), ("Version", "2010-05-08")]);
+        signed_for(
+            "iam",
+            &r.text("AccessKeyId").unwrap(),
+            &r.text("SecretAccessKey").unwrap(),
+            &r.text("SessionToken").unwrap(),
+            &body,
+            srv.now(),
+        )
+    };
 
     let token = jwt(&rsa_key, "r1", &issuer.claims("alice"));
     let r = assume(&srv, &token, &[]).await;
@@ -351,6 +381,7 @@ async fn good_tokens_rsa_and_ec<S: Store>(srv: Server<S>) {
     let who = srv.send(req).await;
     who.assert_ok();
     assert_eq!(who.text("Arn").as_deref(), Some(arn.as_str()));
+    srv.send(list_users(&r)).await.assert_ok();
 
     // EC key, second subject; the keys are cached (one JWKS fetch so far).
     let token = jwt(&ec_key, "e1", &issuer.claims("bob"));
@@ -361,6 +392,11 @@ async fn good_tokens_rsa_and_ec<S: Store>(srv: Server<S>) {
         Some("bob")
     );
     assert_eq!(issuer.jwks_fetches.load(Ordering::SeqCst), 1);
+    let denied = srv.send(list_users(&r)).await;
+    assert_eq!(
+        (denied.status, denied.code().as_str()),
+        (403, "AccessDenied")
+    );
     // ES384 (P-384).
     let r = assume(&srv, &jwt(&ec384_key, "p1", &issuer.claims("bob")), &[]).await;
     r.assert_ok();
@@ -397,6 +433,18 @@ fn signed_with_token(
     body: &str,
     time: std::time::SystemTime,
 ) -> http::Request<Body> {
+    signed_for("sts", key, secret, token, body, time)
+}
+
+/// A request to `service` signed with temporary credentials.
+fn signed_for(
+    service: &str,
+    key: &str,
+    secret: &str,
+    token: &str,
+    body: &str,
+    time: std::time::SystemTime,
+) -> http::Request<Body> {
     use aws_credential_types::Credentials;
     use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
     use aws_sigv4::sign::v4;
@@ -406,7 +454,7 @@ fn signed_with_token(
     let params = v4::SigningParams::builder()
         .identity(&identity)
         .region("us-east-1")
-        .name("sts")
+        .name(service)
         .time(time)
         .settings(SigningSettings::default())
         .build()
