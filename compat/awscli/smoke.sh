@@ -189,6 +189,21 @@ awsiam delete-login-profile --user-name "$user"
 awsiam delete-account-alias --account-alias "$alias"
 awsiam delete-account-password-policy
 
+# ----- outbound web identity federation and GetWebIdentityToken (api.md §5.21, §6.10) -----------
+awssts() { aws --endpoint-url "$endpoint" --cli-connect-timeout 10 --cli-read-timeout 10 sts "$@"; }
+check "enable-outbound-web-identity-federation" "$endpoint/oidc/$ACCOUNT" \
+  "$(awsiam enable-outbound-web-identity-federation --query IssuerIdentifier --output text)"
+jwt="$(awssts get-web-identity-token --audience my-api --signing-algorithm ES384 \
+  --query WebIdentityToken --output text)"
+check "get-web-identity-token: an ES384 JWT for the root user" "ES384 arn:aws:iam::$ACCOUNT:root" \
+  "$(python3 -c 'import base64, json, sys
+h, c, _ = sys.argv[1].split(".")
+d = lambda s: json.loads(base64.urlsafe_b64decode(s + "=" * (-len(s) % 4)))
+print(d(h)["alg"], d(c)["sub"])' "$jwt")"
+check "the issuer publishes its key set" "2" \
+  "$(curl -fsS "$endpoint/oidc/$ACCOUNT/.well-known/jwks.json" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["keys"]))')"
+awsiam disable-outbound-web-identity-federation
+
 # ----- delete everything -------------------------------------------------------------------------
 awsiam delete-role --role-name "$role"
 awsiam detach-user-policy --user-name "$user" --policy-arn "$parn"
