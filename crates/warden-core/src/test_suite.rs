@@ -2872,7 +2872,7 @@ async fn instance_profiles_and_workloads<S: Store>(store: S) {
         .list_instance_profiles(acct(A), &ListQuery::first(1))
         .await
         .unwrap();
-    assert_eq!(first.items, [batch.clone()]);
+    assert_eq!(first.items, std::slice::from_ref(&batch));
     let rest = tx
         .list_instance_profiles(acct(A), &ListQuery::first(1).after(&first.next.unwrap()))
         .await
@@ -2887,7 +2887,7 @@ async fn instance_profiles_and_workloads<S: Store>(store: S) {
             .await
             .unwrap()
             .items,
-        [web.clone()]
+        std::slice::from_ref(&web)
     );
     // The role of a profile.
     tx.set_instance_profile_role(acct(A), "AIPAWEB", Some("AROA1"))
@@ -2977,7 +2977,7 @@ async fn instance_profiles_and_workloads<S: Store>(store: S) {
     assert_eq!(tx.workload("wl-nope").await.unwrap(), None);
     assert_eq!(
         tx.list_workloads(Some(acct(A))).await.unwrap(),
-        [workload.clone()]
+        std::slice::from_ref(&workload)
     );
     assert_eq!(
         tx.list_workloads(None).await.unwrap(),
