@@ -1,5 +1,7 @@
 //! STS operation handlers (api.md §6): AssumeRole, GetSessionToken, GetFederationToken,
-//! GetCallerIdentity and GetAccessKeyInfo. The other STS operations answer `NotImplemented`.
+//! GetCallerIdentity and GetAccessKeyInfo here; AssumeRoleWithWebIdentity in
+//! `web_identity.rs`, AssumeRoleWithSAML in `saml.rs`, GetWebIdentityToken in `outbound.rs`,
+//! DecodeAuthorizationMessage, AssumeRoot and GetDelegatedAccessToken in `sts_extras.rs`.
 //!
 //! Issued sessions are self-contained sealed tokens (ADR 0004, `crate::sessions`): issuing
 //! writes nothing but the audit event (and AssumeRole's `RoleLastUsed`).
