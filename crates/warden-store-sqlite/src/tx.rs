@@ -14,8 +14,8 @@ use warden_core::{
     ManagedPolicy, NewPolicy, OidcProvider, Page, PolicyHolder, PolicyUsage, PolicyVersion,
     ResolvedPrincipal, Role, RoleLastUsed, StoreError, Tag, TagTarget, Transaction, User, name_key,
 };
-use warden_core::{InstanceProfile, Workload};
 use warden_core::{AccountUsage, LoginProfile, PasswordHash, PasswordPolicy};
+use warden_core::{InstanceProfile, Workload};
 use warden_types::AccountId;
 
 use crate::error::on_error;
@@ -2004,7 +2004,10 @@ impl Transaction for Tx {
 
     // ---- instance profiles and workloads
 
-    async fn insert_instance_profile(&mut self, profile: &InstanceProfile) -> Result<(), StoreError> {
+    async fn insert_instance_profile(
+        &mut self,
+        profile: &InstanceProfile,
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO instance_profiles (id, account_id, name, name_key, path, created, role_id) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -2079,7 +2082,11 @@ impl Transaction for Tx {
         Ok(())
     }
 
-    async fn delete_instance_profile(&mut self, account: AccountId, id: &str) -> Result<(), StoreError> {
+    async fn delete_instance_profile(
+        &mut self,
+        account: AccountId,
+        id: &str,
+    ) -> Result<(), StoreError> {
         self.delete_tags(account, &TagTarget::InstanceProfile(id.to_owned()))
             .await?;
         self.delete_entity("instance_profiles", account, id).await
@@ -2180,14 +2187,13 @@ impl Transaction for Tx {
     }
 
     async fn revoke_workload(&mut self, id: &str, at: OffsetDateTime) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE workloads SET revoked = COALESCE(revoked, $2) WHERE id = $1",
-        )
-        .bind(id)
-        .bind(ts(at))
-        .execute(&mut *self.tx)
-        .await
-        .map_err(on_error)?;
+        let done =
+            sqlx::query("UPDATE workloads SET revoked = COALESCE(revoked, $2) WHERE id = $1")
+                .bind(id)
+                .bind(ts(at))
+                .execute(&mut *self.tx)
+                .await
+                .map_err(on_error)?;
         expect_one(done.rows_affected())
     }
 
