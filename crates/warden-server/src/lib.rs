@@ -51,10 +51,7 @@ pub fn app<S: Store>(state: AppState<S>) -> Router {
     Router::new()
         .route("/metrics", any(metrics::<S>))
         .route("/_warden/dev/reset", any(dev_reset::<S>))
-        .route(
-            workload::CREDENTIALS_PATH,
-            any(workload::credentials::<S>),
-        )
+        .route(workload::CREDENTIALS_PATH, any(workload::credentials::<S>))
         .merge(issuer::routes::<S>())
         .fallback(api::<S>)
         .with_state(state)
