@@ -284,6 +284,23 @@ async fn errors<S: Store>(srv: Server<S>) {
             "NoSuchEntity",
             "The role with name ghost cannot be found.",
         );
+    // A service-linked role cannot be put into a profile.
+    srv.call(
+        "CreateServiceLinkedRole",
+        &[("AWSServiceName", "autoscaling.amazonaws.com")],
+    )
+    .await
+    .assert_ok();
+    srv.call("CreateInstanceProfile", &[("InstanceProfileName", "slr")])
+        .await
+        .assert_ok();
+    add_role(&srv, "slr", "AWSServiceRoleForAutoScaling")
+        .await
+        .assert_error(
+            400,
+            "UnmodifiableEntity",
+            "Cannot perform the operation on the protected role 'AWSServiceRoleForAutoScaling' - this role is only modifiable by AWS",
+        );
     // Tags: exactly equal keys twice, reserved prefix.
     srv.call(
         "TagInstanceProfile",

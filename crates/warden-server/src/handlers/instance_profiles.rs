@@ -300,6 +300,8 @@ pub(crate) async fn add_role_to_instance_profile<S: Store>(
     ])?;
     let profile = profile.require(|| no_such_profile(&input.instance_profile_name))?;
     let role = role.require(|| no_such_role(&input.role_name))?;
+    // A service-linked role belongs to its service (api.md §5.12).
+    super::service_linked_roles::ensure_modifiable(&role)?;
     if profile.role_id.is_some() {
         return Err(ApiError::LimitExceeded(format!(
             "Cannot exceed quota for InstanceSessionsPerInstanceProfile: {ROLES_PER_PROFILE}"
