@@ -382,6 +382,8 @@ pub struct AuditEvent {
 pub enum CountedEntity {
     /// Groups per account.
     Groups,
+    /// Instance profiles per account.
+    InstanceProfiles,
     /// Virtual MFA devices per account.
     MfaDevices,
     /// Server certificates per account.

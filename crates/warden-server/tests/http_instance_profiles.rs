@@ -570,6 +570,38 @@ async fn authorization<S: Store>(srv: Server<S>) {
         .assert_ok();
 }
 
+/// At most 1000 instance profiles per account (api.md §3.7); 999 are written straight to
+/// the store to keep the test fast.
+async fn quota<S: Store>(srv: Server<S>) {
+    use warden_core::Transaction;
+    let account: warden_types::AccountId = common::ACCOUNT.parse().unwrap();
+    let mut tx = srv.store.begin().await.unwrap();
+    for n in 0..999 {
+        tx.insert_instance_profile(&warden_core::InstanceProfile {
+            account,
+            id: format!("AIPAQUOTA{n:011}"),
+            name: format!("bulk-{n}"),
+            path: "/".to_owned(),
+            created: time::OffsetDateTime::UNIX_EPOCH,
+            role_id: None,
+        })
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    create_profile(&srv, "the-1000th").await;
+    srv.call(
+        "CreateInstanceProfile",
+        &[("InstanceProfileName", "one-too-many")],
+    )
+    .await
+    .assert_error(
+        409,
+        "LimitExceeded",
+        "Cannot exceed quota for InstanceProfilesPerAccount: 1000",
+    );
+}
+
 /// Writes are audited with their response elements.
 async fn audited<S: Store>(srv: Server<S>) {
     create_profile(&srv, "audited").await;
@@ -609,4 +641,4 @@ macro_rules! on_both_backends {
     };
 }
 
-on_both_backends!(golden_flow, errors, listing, authorization, audited);
+on_both_backends!(golden_flow, errors, listing, authorization, audited, quota);

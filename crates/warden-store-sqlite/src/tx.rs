@@ -735,6 +735,7 @@ impl Transaction for Tx {
     async fn count(&mut self, account: AccountId, kind: CountedEntity) -> Result<u64, StoreError> {
         let table = match kind {
             CountedEntity::Groups => "groups",
+            CountedEntity::InstanceProfiles => "instance_profiles",
             CountedEntity::MfaDevices => "mfa_devices",
             CountedEntity::OidcProviders => "oidc_providers",
             CountedEntity::Policies => "policies",

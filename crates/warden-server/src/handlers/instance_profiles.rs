@@ -5,7 +5,7 @@
 //! endpoint (`crate::workload`).
 
 use serde_json::json;
-use warden_core::{InstanceProfile, Store, Tag, TagTarget, Transaction};
+use warden_core::{CountedEntity, InstanceProfile, Store, Tag, TagTarget, Transaction};
 use warden_query::iam::{
     self, AddRoleToInstanceProfileInput, CreateInstanceProfileInput, CreateInstanceProfileOutput,
     DeleteInstanceProfileInput, GetInstanceProfileInput, GetInstanceProfileOutput,
@@ -23,6 +23,8 @@ use super::{
 use crate::authz::Check;
 use crate::error::ApiError;
 
+/// Instance profiles per account (api.md §3.7; AWS's message is unrecorded, `VERIFY`).
+const PROFILES_PER_ACCOUNT: u64 = 1000;
 /// Roles per instance profile (AWS quota `InstanceSessionsPerInstanceProfile`).
 const ROLES_PER_PROFILE: u32 = 1;
 /// The service a role is passed to by AddRoleToInstanceProfile (api.md §4.3 item 3).
@@ -140,6 +142,16 @@ pub(crate) async fn create_instance_profile<S: Store>(
         .is_some()
     {
         return Err(profile_exists(&name));
+    }
+    if cx
+        .tx
+        .count(account, CountedEntity::InstanceProfiles)
+        .await?
+        >= PROFILES_PER_ACCOUNT
+    {
+        return Err(ApiError::LimitExceeded(format!(
+            "Cannot exceed quota for InstanceProfilesPerAccount: {PROFILES_PER_ACCOUNT}"
+        )));
     }
     let stored_tags = apply_exact_tags(&[], &tags)?;
     let profile = InstanceProfile {
