@@ -21,9 +21,15 @@ TRUST = {
 }
 
 
-def make_role(iam, prefix: str = "ip-role") -> str:
+EC2_TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}],
+}
+
+
+def make_role(iam, prefix: str = "ip-role", trust: dict = TRUST) -> str:
     name = unique(prefix)
-    iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(TRUST))
+    iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))
     return name
 
 
@@ -230,7 +236,8 @@ def container_env(monkeypatch, tmp_path):
 
 
 def test_botocore_container_provider_gets_the_profile_role(warden, iam, container_env):
-    role = make_role(iam, "workload-role")
+    # As on EC2, the profile's role must trust ec2.amazonaws.com.
+    role = make_role(iam, "workload-role", EC2_TRUST)
     profile = unique("workload-ip")
     iam.create_instance_profile(InstanceProfileName=profile)
     iam.add_role_to_instance_profile(InstanceProfileName=profile, RoleName=role)
@@ -256,6 +263,19 @@ def test_botocore_container_provider_gets_the_profile_role(warden, iam, containe
     assert revoked.returncode == 0, revoked.stderr
     with pytest.raises(botocore.exceptions.CredentialRetrievalError):
         boto3.session.Session(region_name=REGION).get_credentials().get_frozen_credentials()
+
+
+def test_botocore_container_provider_role_must_trust_ec2(warden, iam, container_env):
+    role = make_role(iam, "workload-untrusting")
+    profile = unique("workload-ip")
+    iam.create_instance_profile(InstanceProfileName=profile)
+    iam.add_role_to_instance_profile(InstanceProfileName=profile, RoleName=role)
+    out = workload_cli(warden, "register", "--account", ACCOUNT_ID, "--instance-profile", profile, "--output", "json")
+    assert out.returncode == 0, out.stderr
+    container_env(f"{warden.url}/_warden/workload/credentials", json.loads(out.stdout)["Token"])
+    with pytest.raises(botocore.exceptions.CredentialRetrievalError) as caught:
+        boto3.session.Session(region_name=REGION).get_credentials().get_frozen_credentials()
+    assert "does not allow ec2.amazonaws.com to perform sts:AssumeRole" in str(caught.value)
 
 
 def test_botocore_container_provider_with_a_wrong_token(warden, container_env):

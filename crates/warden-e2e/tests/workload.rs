@@ -37,6 +37,9 @@ use warden_e2e::{
 /// not needed, the provider is simply asked again.
 const SESSION_SECONDS: u64 = 12;
 
+/// The trust policy an instance profile's role needs: EC2 may assume it.
+const TRUST_EC2: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+
 const TRUST_ACCOUNT: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}"#;
 
 /// Storage flags shared by the server and `warden workload`: the PostgreSQL database of
@@ -164,7 +167,7 @@ async fn container_credentials_provider_gets_and_refreshes_the_profile_role() {
     let profile = unique("workload-profile");
     iam.create_role()
         .role_name(&role)
-        .assume_role_policy_document(TRUST_ACCOUNT)
+        .assume_role_policy_document(TRUST_EC2)
         .send()
         .await
         .unwrap();

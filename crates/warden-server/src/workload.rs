@@ -21,6 +21,11 @@
 //! (`crate::ServerConfig`, one hour by default) regardless of the role's
 //! `MaxSessionDuration`, as EC2 and ECS do.
 //!
+//! As on EC2, the role must trust the service: its trust policy alone is evaluated for the
+//! service principal `ec2.amazonaws.com` and `sts:AssumeRole`; a role that does not trust
+//! it gets the workload a 403 `AccessDenied` naming the role (the token was valid, so
+//! this tells its holder nothing new).
+//!
 //! Errors never tell whether a token exists: no `Authorization` header → 401, any token
 //! that is malformed, unknown, wrong or revoked → the same 403. A valid token whose profile
 //! is gone or holds no role → 404 (the holder is authenticated; the operator must fix the
@@ -36,8 +41,10 @@
 //! session token).
 
 use std::fmt;
+use std::net::SocketAddr;
+use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use rand::RngCore as _;
@@ -47,8 +54,11 @@ use time::format_description::well_known::Rfc3339;
 use warden_core::{
     AuditEvent, AuditOutcome, InstanceProfile, Store, StoreError, Transaction, Workload,
 };
+use warden_policy::document::PolicyKind;
+use warden_policy::{PolicySet, PolicySource, PolicyType, Principal};
 use warden_types::AccountId;
 
+use crate::authz::{self, Check, Compiled, Identity, RequestFacts};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -58,6 +68,12 @@ pub const CREDENTIALS_PATH: &str = "/_warden/workload/credentials";
 pub const DEFAULT_SESSION_SECONDS: u32 = 3600;
 /// `CloudTrail` `invokedBy` of workload sessions (see the module documentation).
 const INVOKED_BY: &str = "workload.warden";
+/// The service principal an instance profile's role must trust: EC2 gets an instance
+/// profile role's credentials only when the role's trust policy lets
+/// `ec2.amazonaws.com` perform `sts:AssumeRole` (api.md §5.12).
+const TRUSTED_SERVICE: &str = "ec2.amazonaws.com";
+/// The region workload sessions are issued in (the endpoint has no credential scope).
+const REGION: &str = "us-east-1";
 /// Prefix of workload ids (`wl-` and 20 hex digits).
 const ID_PREFIX: &str = "wl-";
 
@@ -305,17 +321,18 @@ async fn lookup<T: Transaction>(tx: &mut T, token: &str) -> Result<Lookup, Store
 /// `GET /_warden/workload/credentials` (see the module documentation).
 pub(crate) async fn credentials<S: Store>(
     State(state): State<AppState<S>>,
-    method: Method,
-    headers: HeaderMap,
+    request: axum::extract::Request,
 ) -> Response {
-    if method != Method::GET {
+    let (parts, _) = request.into_parts();
+    if parts.method != Method::GET {
         return error(
             StatusCode::METHOD_NOT_ALLOWED,
             "MethodNotAllowed",
             "Use GET.",
         );
     }
-    let Some(token) = headers
+    let Some(token) = parts
+        .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
@@ -327,7 +344,11 @@ pub(crate) async fn credentials<S: Store>(
             "The Authorization header with the workload token is missing.",
         );
     };
-    match issue(&state, token, &headers).await {
+    let source_ip = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "127.0.0.1".to_owned(), |c| c.0.ip().to_string());
+    match issue(&state, token, &parts.headers, source_ip).await {
         Ok(response) => response,
         Err(e) => internal(&e),
     }
@@ -337,9 +358,13 @@ async fn issue<S: Store>(
     state: &AppState<S>,
     token: &str,
     headers: &HeaderMap,
+    source_ip: String,
 ) -> Result<Response, ApiError> {
     let now = state.services().clock.now();
     let now = OffsetDateTime::from_unix_timestamp(now.unix_timestamp()).unwrap_or(now);
+    // The session key ring may have to be created in the database first: load it before
+    // this transaction takes SQLite's write lock, or the two would wait for each other.
+    crate::sessions::key_ring(state).await?;
     let mut tx = state.store()?.begin().await?;
     let (workload, profile, role) = match lookup(&mut tx, token).await? {
         Lookup::Invalid => {
@@ -352,14 +377,33 @@ async fn issue<S: Store>(
         }
         Lookup::Ready(found) => *found,
     };
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok());
+    let partition = &state.config().partition;
+    let role_arn = authz::entity_arn(partition, role.account, "role", &role.path, &role.name);
+    let facts = RequestFacts {
+        now_unix: now.unix_timestamp(),
+        source_ip,
+        secure_transport: state.config().secure_transport,
+        user_agent: user_agent.map(str::to_owned),
+        region: REGION.to_owned(),
+    };
+    if !role_trusts_ec2(state, &role, &role_arn, &facts)? {
+        tx.rollback().await?;
+        return Ok(error(
+            StatusCode::FORBIDDEN,
+            "AccessDenied",
+            &format!(
+                "The trust policy of role {role_arn} does not allow {TRUSTED_SERVICE} to perform sts:AssumeRole."
+            ),
+        ));
+    }
     let duration = i64::from(state.config().workload_session_seconds);
     let (credentials, identity) =
         crate::handlers::sts::issue_workload_session(state, now, &role, &workload.id, duration)
             .await?;
-    let partition = &state.config().partition;
-    let role_arn =
-        crate::authz::entity_arn(partition, role.account, "role", &role.path, &role.name);
-    let profile_arn = crate::authz::entity_arn(
+    let profile_arn = authz::entity_arn(
         partition,
         profile.account,
         "instance-profile",
@@ -379,9 +423,7 @@ async fn issue<S: Store>(
         access_key_id: &credentials.access_key_id,
         expiration: &expiration,
         now,
-        user_agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok()),
+        user_agent,
     });
     tx.insert_audit(&event).await?;
     tx.commit().await?;
@@ -405,13 +447,57 @@ async fn issue<S: Store>(
         .into_response())
 }
 
-/// `RoleLastUsed` (api.md §3.8), in the background as AssumeRole does.
+/// Whether the role's trust policy lets [`TRUSTED_SERVICE`] assume it: the trust policy
+/// alone, evaluated for the service principal (as STS does for the services it serves;
+/// principals resolved at save time bind as in AssumeRole, policy.md §1.7.3).
+fn role_trusts_ec2<S: Store>(
+    state: &AppState<S>,
+    role: &warden_core::Role,
+    role_arn: &str,
+    facts: &RequestFacts,
+) -> Result<bool, ApiError> {
+    let document = authz::parse_stored(role_arn, &role.trust_policy, PolicyKind::Trust)?;
+    let principal = Principal::service(TRUSTED_SERVICE);
+    let resolved: Vec<(&str, &str)> = role
+        .trust_principals
+        .iter()
+        .map(|p| (p.arn.as_str(), p.id.as_str()))
+        .collect();
+    let trust = Arc::new(PolicySet::compile_resolved(
+        &principal,
+        &[PolicySource::new(role_arn, PolicyType::Trust, &document)],
+        &resolved,
+    ));
+    let caller = Compiled {
+        account: role.account,
+        identity: Identity::Unauthenticated,
+        principal,
+        identity_policies: PolicySet::empty(),
+        boundary: None,
+        session: None,
+        session_policies: None,
+        parent_gone: false,
+        epoch: 0,
+    };
+    let check = Check::new("sts:AssumeRole", role_arn).with_resource_policy(trust);
+    Ok(authz::authorize(&caller, facts, &[check], &state.inner().metrics).is_ok())
+}
+
+/// `RoleLastUsed` (api.md §3.8), in the background and throttled as AssumeRole does.
 fn record_role_use<S: Store>(state: &AppState<S>, role_id: &str, now: OffsetDateTime) {
+    // At most one write per role and second, like AssumeRole's.
+    if !state
+        .inner()
+        .role_use
+        .should_record(role_id, now.unix_timestamp(), REGION)
+    {
+        return;
+    }
     let Ok(store) = state.store() else { return };
     let role_id = role_id.to_owned();
     let used = warden_core::RoleLastUsed {
         date: now,
-        region: "us-east-1".to_owned(),
+        region: REGION.to_owned(),
     };
     tokio::spawn(async move {
         if let Err(e) = store.record_role_use(&role_id, &used).await {
@@ -446,7 +532,7 @@ fn audit_event(f: &AuditFacts<'_>) -> AuditEvent {
         "eventTime": f.now.format(&Rfc3339).unwrap_or_default(),
         "eventSource": "sts.amazonaws.com",
         "eventName": "AssumeRole",
-        "awsRegion": "us-east-1",
+        "awsRegion": REGION,
         "sourceIPAddress": INVOKED_BY,
         "userAgent": f.user_agent,
         "requestParameters": {

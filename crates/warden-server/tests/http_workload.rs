@@ -23,6 +23,9 @@ use aws_smithy_runtime_api::client::identity::Identity;
 use axum::body::Body;
 use common::{ACCOUNT, Resp, Server, form};
 use handlers_support::TRUST;
+
+/// A trust policy that lets EC2 (instance profiles) assume the role.
+const EC2_TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
 use serde_json::Value;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -43,7 +46,7 @@ async fn profile_with_role<S: Store>(srv: &Server<S>) {
         "CreateRole",
         &[
             ("RoleName", "web-role"),
-            ("AssumeRolePolicyDocument", TRUST),
+            ("AssumeRolePolicyDocument", EC2_TRUST),
         ],
     )
     .await
@@ -75,6 +78,13 @@ async fn fetch<S: Store>(srv: &Server<S>, authorization: Option<&str>) -> Resp {
         req = req.header("authorization", a);
     }
     srv.send(req.body(Body::empty()).unwrap()).await
+}
+
+/// Credentials from a fetch that must succeed.
+async fn fetch_ok<S: Store>(srv: &Server<S>, token: &str) -> Value {
+    let r = fetch(srv, Some(token)).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    json(&r)
 }
 
 fn json(resp: &Resp) -> Value {
@@ -189,7 +199,7 @@ async fn good_token<S: Store>(srv: Server<S>) {
     assert!(!token.contains(&stored.token_sha256));
     assert!(!format!("{stored:?}").contains(&stored.token_sha256));
     // Each fetch is a new session.
-    let again = json(&fetch(&srv, Some(&token)).await);
+    let again = fetch_ok(&srv, &token).await;
     assert_ne!(again["AccessKeyId"], creds["AccessKeyId"]);
 }
 
@@ -243,7 +253,10 @@ async fn bad_tokens<S: Store>(srv: Server<S>) {
 async fn profile_without_role<S: Store>(srv: Server<S>) {
     srv.call(
         "CreateRole",
-        &[("RoleName", "later"), ("AssumeRolePolicyDocument", TRUST)],
+        &[
+            ("RoleName", "later"),
+            ("AssumeRolePolicyDocument", EC2_TRUST),
+        ],
     )
     .await
     .assert_ok();
@@ -298,7 +311,7 @@ async fn profile_without_role<S: Store>(srv: Server<S>) {
 async fn sessions_expire<S: Store>(srv: Server<S>) {
     profile_with_role(&srv).await;
     let (_, token) = register(&srv, "web").await;
-    let first = json(&fetch(&srv, Some(&token)).await);
+    let first = fetch_ok(&srv, &token).await;
     sts_as(&srv, &first, "GetCallerIdentity").await.assert_ok();
     srv.advance(3601);
     let r = sts_as(&srv, &first, "GetCallerIdentity").await;
@@ -309,7 +322,7 @@ async fn sessions_expire<S: Store>(srv: Server<S>) {
         r.body
     );
     // The provider refreshes: a new session that works.
-    let second = json(&fetch(&srv, Some(&token)).await);
+    let second = fetch_ok(&srv, &token).await;
     assert_ne!(second["AccessKeyId"], first["AccessKeyId"]);
     sts_as(&srv, &second, "GetCallerIdentity").await.assert_ok();
 }
@@ -389,6 +402,60 @@ async fn registry<S: Store>(srv: Server<S>) {
     assert_eq!(fetch(&srv, Some(token_a.expose())).await.status, 403);
 }
 
+/// The role must trust `ec2.amazonaws.com`, as for EC2 instance profiles.
+async fn role_must_trust_ec2<S: Store>(srv: Server<S>) {
+    srv.call(
+        "CreateRole",
+        &[
+            ("RoleName", "untrusting"),
+            ("AssumeRolePolicyDocument", TRUST),
+        ],
+    )
+    .await
+    .assert_ok();
+    srv.call("CreateInstanceProfile", &[("InstanceProfileName", "p")])
+        .await
+        .assert_ok();
+    srv.call(
+        "AddRoleToInstanceProfile",
+        &[("InstanceProfileName", "p"), ("RoleName", "untrusting")],
+    )
+    .await
+    .assert_ok();
+    let (_, token) = register(&srv, "p").await;
+    let r = fetch(&srv, Some(&token)).await;
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert_eq!(json(&r)["Code"], "AccessDenied");
+    assert_eq!(
+        json(&r)["Message"],
+        "The trust policy of role arn:aws:iam::123456789012:role/untrusting does not allow ec2.amazonaws.com to perform sts:AssumeRole."
+    );
+    // A trust policy that allows EC2 only under a condition this request does not meet.
+    let conditional = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}"#;
+    srv.call(
+        "UpdateAssumeRolePolicy",
+        &[("RoleName", "untrusting"), ("PolicyDocument", conditional)],
+    )
+    .await
+    .assert_ok();
+    assert_eq!(fetch(&srv, Some(&token)).await.status, 403);
+    srv.call(
+        "UpdateAssumeRolePolicy",
+        &[("RoleName", "untrusting"), ("PolicyDocument", EC2_TRUST)],
+    )
+    .await
+    .assert_ok();
+    let r = fetch(&srv, Some(&token)).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let issued = srv
+        .audit()
+        .await
+        .iter()
+        .filter(|e| e["eventName"] == "AssumeRole")
+        .count();
+    assert_eq!(issued, 1, "only the issued session is audited");
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -415,5 +482,6 @@ on_both_backends!(
     bad_tokens,
     profile_without_role,
     sessions_expire,
-    registry
+    registry,
+    role_must_trust_ec2,
 );
