@@ -22,20 +22,20 @@ pub mod test_suite;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use ids::{IdGenerator, IdKind, RandomIds, SequentialIds};
+pub use model::OutboundSigningKey;
+pub use model::SamlProvider;
+pub use model::{
+    AWS_MANAGED_OWNER, AccountImport, ImportCounts, ImportedPolicy, ImportedPolicyVersion,
+    ImportedRelations, PolicyScope, is_aws_managed_arn,
+};
 pub use model::{
     AccessKey, Account, AuditEvent, AuditOutcome, CountedEntity, Group, InlinePolicy, KeyLastUsed,
     KeyOwner, KeyStatus, ManagedPolicy, NewPolicy, OidcProvider, PolicyHolder, PolicyUsage,
     PolicyVersion, ResolvedPrincipal, Role, RoleLastUsed, Tag, TagTarget, User,
 };
-pub use model::{InstanceProfile, Workload};
-pub use model::SamlProvider;
-pub use model::OutboundSigningKey;
 pub use model::{AccountUsage, LoginProfile, PasswordHash, PasswordPolicy};
-pub use model::{
-    AWS_MANAGED_OWNER, AccountImport, ImportCounts, ImportedPolicy, ImportedPolicyVersion,
-    ImportedRelations, PolicyScope, is_aws_managed_arn,
-};
 pub use model::{CredentialReport, GlobalEndpointTokenVersion, ReportJob, ReportJobKind};
+pub use model::{InstanceProfile, Workload};
 pub use model::{ServerCertificate, ServiceCredential, SigningCertificate, SshPublicKey};
 pub use secret::{
     AeadCipher, CipherError, CipherKey, EncryptedSecret, SecretAccessKey, SecretCipher,

@@ -24,14 +24,14 @@ use std::future::Future;
 use time::OffsetDateTime;
 use warden_types::AccountId;
 
-use crate::model::{AccountUsage, LoginProfile, PasswordPolicy};
+use crate::model::SamlProvider;
 use crate::model::{
     AccessKey, Account, AuditEvent, CountedEntity, Group, InlinePolicy, KeyLastUsed, KeyOwner,
     KeyStatus, ManagedPolicy, NewPolicy, OidcProvider, PolicyHolder, PolicyUsage, PolicyVersion,
     Role, RoleLastUsed, Tag, TagTarget, User,
 };
+use crate::model::{AccountUsage, LoginProfile, PasswordPolicy};
 use crate::model::{InstanceProfile, Workload};
-use crate::model::SamlProvider;
 use crate::secret::EncryptedSecret;
 
 /// A handle on the database. Cheap to clone (a connection pool inside).
@@ -1042,8 +1042,7 @@ pub trait Transaction: Send {
     fn global_endpoint_token_version(
         &mut self,
         account: AccountId,
-    ) -> impl Future<Output = Result<Option<crate::model::GlobalEndpointTokenVersion>, StoreError>>
-    + Send;
+    ) -> impl Future<Output = Result<Option<crate::model::GlobalEndpointTokenVersion>, StoreError>> + Send;
     /// Sets the account's STS global-endpoint token version (bumps the generation).
     fn set_global_endpoint_token_version(
         &mut self,

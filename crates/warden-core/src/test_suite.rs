@@ -1764,14 +1764,20 @@ async fn audit_batch<S: Store>(store: S) {
     let mut after: Option<String> = None;
     loop {
         let mut tx = store.begin_read().await.unwrap();
-        let page = tx.audit_events(acct(A), after.as_deref(), 250).await.unwrap();
+        let page = tx
+            .audit_events(acct(A), after.as_deref(), 250)
+            .await
+            .unwrap();
         stored.extend(page.items);
         match page.next {
             Some(next) => after = Some(next),
             None => break,
         }
     }
-    assert_eq!(stored, events, "every event, verbatim and in insertion order");
+    assert_eq!(
+        stored, events,
+        "every event, verbatim and in insertion order"
+    );
     // A duplicate id anywhere in a batch rejects the batch.
     let mut tx = store.begin().await.unwrap();
     let clash = [audit(A, "c-1", "GetUser"), audit(A, "b-0001", "GetUser")];

@@ -363,9 +363,7 @@ mod tests {
 
     #[test]
     fn passwords_are_hidden_password_policy_settings_kept() {
-        let p = params(
-            "Action=ChangePassword&OldPassword=old-Secret1&NewPassword=new-Secret1",
-        );
+        let p = params("Action=ChangePassword&OldPassword=old-Secret1&NewPassword=new-Secret1");
         let v = request_parameters(&p);
         assert_eq!(v["oldPassword"], HIDDEN);
         assert_eq!(v["newPassword"], HIDDEN);

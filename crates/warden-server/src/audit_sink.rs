@@ -61,12 +61,7 @@ impl AuditSink {
 
     /// Queues an event; waits only while the queue is full.
     pub(crate) async fn record(&self, event: AuditEvent) {
-        if self
-            .queue
-            .send(Item::Event(Box::new(event)))
-            .await
-            .is_err()
-        {
+        if self.queue.send(Item::Event(Box::new(event))).await.is_err() {
             tracing::error!("audit writer has stopped; an audit event was not recorded");
         }
     }

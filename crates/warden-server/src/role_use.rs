@@ -44,9 +44,18 @@ mod tests {
         let throttle = RoleUseThrottle::default();
         assert!(throttle.should_record("AROA1", 100, "us-east-1"));
         assert!(!throttle.should_record("AROA1", 100, "us-east-1"));
-        assert!(throttle.should_record("AROA2", 100, "us-east-1"), "another role");
-        assert!(throttle.should_record("AROA1", 100, "eu-west-1"), "another region");
-        assert!(throttle.should_record("AROA1", 101, "eu-west-1"), "the next second");
+        assert!(
+            throttle.should_record("AROA2", 100, "us-east-1"),
+            "another role"
+        );
+        assert!(
+            throttle.should_record("AROA1", 100, "eu-west-1"),
+            "another region"
+        );
+        assert!(
+            throttle.should_record("AROA1", 101, "eu-west-1"),
+            "the next second"
+        );
         assert!(!throttle.should_record("AROA1", 101, "eu-west-1"));
     }
 }

@@ -10,10 +10,10 @@ use warden_types::AccountId;
 
 use crate::audit_sink::{self, AuditSink};
 use crate::authz::PolicyCache;
-use crate::key_cache::KeyCache;
-use crate::role_use::RoleUseThrottle;
 use crate::bootstrap::{self, BootstrapError, RootKey};
+use crate::key_cache::KeyCache;
 use crate::metrics::Metrics;
+use crate::role_use::RoleUseThrottle;
 
 /// The largest request body accepted by default: api.md §1.2 requires at least 32 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 32 * 1024 * 1024;

@@ -767,10 +767,7 @@ async fn service_linked_roles<S: Store>(srv: Server<S>) {
     let managed = srv
         .call(
             "CreatePolicy",
-            &[
-                ("PolicyName", "slr-probe"),
-                ("PolicyDocument", handlers_support::ALLOW_ALL),
-            ],
+            &[("PolicyName", "slr-probe"), ("PolicyDocument", ALLOW_ALL)],
         )
         .await;
     managed.assert_ok();
@@ -793,7 +790,7 @@ async fn service_linked_roles<S: Store>(srv: Server<S>) {
         &[
             name,
             ("PolicyName", "inline"),
-            ("PolicyDocument", handlers_support::ALLOW_ALL),
+            ("PolicyDocument", ALLOW_ALL),
         ],
     )
     .await

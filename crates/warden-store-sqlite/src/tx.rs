@@ -1939,8 +1939,9 @@ impl Transaction for Tx {
         account: AccountId,
         name: &str,
     ) -> Result<Option<warden_core::SamlProvider>, StoreError> {
-        let sql =
-            format!("SELECT {SAML_COLUMNS} FROM saml_providers WHERE account_id = $1 AND name = $2");
+        let sql = format!(
+            "SELECT {SAML_COLUMNS} FROM saml_providers WHERE account_id = $1 AND name = $2"
+        );
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(name)
@@ -1993,8 +1994,9 @@ impl Transaction for Tx {
         &mut self,
         account: AccountId,
     ) -> Result<Vec<warden_core::SamlProvider>, StoreError> {
-        let sql =
-            format!("SELECT {SAML_COLUMNS} FROM saml_providers WHERE account_id = $1 ORDER BY name");
+        let sql = format!(
+            "SELECT {SAML_COLUMNS} FROM saml_providers WHERE account_id = $1 ORDER BY name"
+        );
         let rows = sqlx::query(&sql)
             .bind(account.as_str())
             .fetch_all(&mut *self.tx)
@@ -2920,13 +2922,12 @@ impl Transaction for Tx {
         account: AccountId,
         user_id: &str,
     ) -> Result<bool, StoreError> {
-        let done =
-            sqlx::query("DELETE FROM login_profiles WHERE account_id = $1 AND user_id = $2")
-                .bind(account.as_str())
-                .bind(user_id)
-                .execute(&mut *self.tx)
-                .await
-                .map_err(on_error)?;
+        let done = sqlx::query("DELETE FROM login_profiles WHERE account_id = $1 AND user_id = $2")
+            .bind(account.as_str())
+            .bind(user_id)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(on_error)?;
         let deleted = done.rows_affected() > 0;
         if deleted {
             self.touch(account);
@@ -3017,7 +3018,11 @@ impl Transaction for Tx {
         row.as_ref().map(account_from).transpose()
     }
 
-    async fn set_account_alias(&mut self, account: AccountId, alias: &str) -> Result<(), StoreError> {
+    async fn set_account_alias(
+        &mut self,
+        account: AccountId,
+        alias: &str,
+    ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO account_aliases (account_id, alias) VALUES ($1, $2) \
              ON CONFLICT (account_id) DO UPDATE SET alias = excluded.alias",

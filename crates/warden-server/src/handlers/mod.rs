@@ -64,28 +64,28 @@ mod boundaries;
 mod credential_report;
 mod groups;
 mod inline_policies;
-mod login_profiles;
 mod instance_profiles;
+mod login_profiles;
 mod mfa;
 mod oidc;
+mod outbound;
 mod password_policy;
 mod policies;
 mod resolve;
 mod roles;
+pub(crate) mod saml;
 mod server_certificates;
 mod service_credentials;
-mod signing_certificates;
-mod ssh_keys;
-pub(crate) mod saml;
 pub(crate) mod service_linked_roles;
+mod signing_certificates;
 mod simulate;
-mod outbound;
+mod ssh_keys;
 pub(crate) mod sts;
 pub(crate) mod sts_extras;
-mod web_identity;
 mod sts_preferences;
 mod tier3;
 mod users;
+mod web_identity;
 
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -612,7 +612,9 @@ pub(crate) async fn dispatch<S: Store>(
         IamRequest::UploadServerCertificate(i) => {
             server_certificates::upload_server_certificate(cx, i).await
         }
-        IamRequest::GetServerCertificate(i) => server_certificates::get_server_certificate(cx, i).await,
+        IamRequest::GetServerCertificate(i) => {
+            server_certificates::get_server_certificate(cx, i).await
+        }
         IamRequest::ListServerCertificates(i) => {
             server_certificates::list_server_certificates(cx, i).await
         }
@@ -622,7 +624,9 @@ pub(crate) async fn dispatch<S: Store>(
         IamRequest::DeleteServerCertificate(i) => {
             server_certificates::delete_server_certificate(cx, i).await
         }
-        IamRequest::TagServerCertificate(i) => server_certificates::tag_server_certificate(cx, i).await,
+        IamRequest::TagServerCertificate(i) => {
+            server_certificates::tag_server_certificate(cx, i).await
+        }
         IamRequest::UntagServerCertificate(i) => {
             server_certificates::untag_server_certificate(cx, i).await
         }

@@ -72,9 +72,7 @@ pub(crate) async fn dispatch<S: Store>(
         StsRequest::AssumeRoleWithSAML(i) => super::saml::assume_role_with_saml(cx, i).await,
         StsRequest::DecodeAuthorizationMessage(i) => super::sts_extras::decode(cx, &i),
         StsRequest::AssumeRoot(i) => super::sts_extras::assume_root(cx, &i),
-        StsRequest::GetWebIdentityToken(i) => {
-            super::outbound::get_web_identity_token(cx, i).await
-        }
+        StsRequest::GetWebIdentityToken(i) => super::outbound::get_web_identity_token(cx, i).await,
         StsRequest::GetDelegatedAccessToken(i) => {
             super::sts_extras::get_delegated_access_token(cx, &i)
         }
@@ -516,11 +514,12 @@ async fn assume_role<S: Store>(
 /// `RoleLastUsed` (api.md §3.8), in the background like access keys' last use: the
 /// operation's transaction holds SQLite's write lock until it commits.
 pub(super) fn record_role_use<S: Store>(cx: &Cx<'_, S>, role_id: &str) {
-    if !cx.state.inner().role_use.should_record(
-        role_id,
-        cx.now.unix_timestamp(),
-        &cx.facts.region,
-    ) {
+    if !cx
+        .state
+        .inner()
+        .role_use
+        .should_record(role_id, cx.now.unix_timestamp(), &cx.facts.region)
+    {
         return;
     }
     let Ok(store) = cx.state.store() else { return };
