@@ -87,7 +87,7 @@ def test_list_policies_scopes_separate_aws_and_local(iam):
 @pytest.fixture(scope="module")
 def imported():
     """A server of its own with a generated account export imported into its account."""
-    server = start_server()
+    server = start_server(private=True)
     out = subprocess.run(
         [warden_bin(), "generate-export", "--account", ACCOUNT_ID, "--users", "30", "--policies", "12",
          "--groups", "4", "--roles", "3", "--aws-policies", "3"],

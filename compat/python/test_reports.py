@@ -45,7 +45,7 @@ ISO_OFFSET = "%Y-%m-%dT%H:%M:%S+00:00"
 
 @pytest.fixture(scope="module")
 def private():
-    server = start_server()
+    server = start_server(private=True)
     yield server
     server.stop()
 

@@ -91,6 +91,7 @@ class WardenServer:
     proc: subprocess.Popen | None = None
     stderr_lines: list[str] = field(default_factory=list)
     _tmp: tempfile.TemporaryDirectory | None = None
+    _drop_database: str | None = None
 
     def start(self) -> "WardenServer":
         port = free_port()
@@ -151,15 +152,23 @@ class WardenServer:
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
+            # SIGTERM first: a graceful shutdown writes the background audit writer's events.
+            self.proc.terminate()
             try:
                 self.proc.wait(timeout=STOP_TIMEOUT_S)
             except subprocess.TimeoutExpired:
-                pass
+                self.proc.kill()
+                try:
+                    self.proc.wait(timeout=STOP_TIMEOUT_S)
+                except subprocess.TimeoutExpired:
+                    pass
         _LIVE.discard(self)
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+        if self._drop_database is not None:
+            _psql(f"drop database if exists {self._drop_database} with (force)")
+            self._drop_database = None
 
     # ----- clients -------------------------------------------------------------------------
 
@@ -197,11 +206,28 @@ class WardenServer:
         return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
 
-def start_server(**kwargs) -> WardenServer:
-    """A started server; storage from `WARDEN_E2E_DATABASE_URL` (PostgreSQL) or a temporary data dir."""
+def _psql(sql: str) -> None:
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", sql],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def start_server(private: bool = False, **kwargs) -> WardenServer:
+    """A started server; storage from `WARDEN_E2E_DATABASE_URL` (PostgreSQL) or a temporary data dir.
+
+    `private=True`: a deployment of its own even on PostgreSQL (a fresh database, dropped on
+    stop), for tests that need an account no other test touches."""
+    drop_database = None
     if "database_url" not in kwargs and "data_dir" not in kwargs:
         db = os.environ.get("WARDEN_E2E_DATABASE_URL")
-        if db:
+        if db and private:
+            drop_database = f"warden_e2e_private_{os.getpid()}_{uuid.uuid4().hex[:12]}"
+            _psql(f"create database {drop_database}")
+            kwargs["database_url"] = db.rsplit("/", 1)[0] + "/" + drop_database
+        elif db:
             kwargs["database_url"] = db
     tmp = None
     if kwargs.get("data_dir") is None and kwargs.get("database_url") is None:
@@ -209,7 +235,12 @@ def start_server(**kwargs) -> WardenServer:
         kwargs["data_dir"] = tmp.name
     server = WardenServer(**kwargs)
     server._tmp = tmp
-    return server.start()
+    server._drop_database = drop_database
+    try:
+        return server.start()
+    except BaseException:
+        server.stop()
+        raise
 
 
 def wait_until(predicate, timeout_s: float, interval_s: float = 0.05):
