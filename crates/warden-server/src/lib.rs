@@ -42,6 +42,7 @@ use warden_query::Service;
 
 pub use crate::error::{ApiError, InternalError};
 pub use crate::handlers::sts_extras::{AuthorizationFailure, encode_authorization_message};
+pub use crate::sessions::{KeyRingTick, RELOAD_INTERVAL};
 pub use crate::state::{
     AppState, DEFAULT_BODY_LIMIT, DevMode, DevResetError, ServerConfig, Services, StoreFuture,
 };

@@ -384,8 +384,7 @@ async fn authenticate<S: Store>(
                 SigV4Error::invalid_client_token_id("temporary key without a session token")
             })?
             .to_owned();
-        let ring = sessions::key_ring(state).await?;
-        let record = sessions::open_token(&ring, &token, &key_id)?;
+        let record = sessions::open_session_token(state, &token, &key_id).await?;
         call.account = record.account.parse().ok();
         let verified = parsed.verify(
             &SecretKey::new(record.secret_access_key.expose()),

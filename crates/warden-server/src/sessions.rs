@@ -6,8 +6,21 @@
 //! The ring is created by the first node that needs it, sealed with the server's own
 //! [`warden_core::SecretCipher`] (the same key file that protects secret access keys) and
 //! stored under the name `sts-key-ring` with an insert-if-absent, so nodes sharing one
-//! database agree on one ring; every node loads it once and keeps it in memory.
+//! database agree on one ring; every node keeps it in memory.
 //! [`AppState::init_key_ring`] loads (or creates) it at start.
+//!
+//! # Rotation (ADR 0004, "Rotation in the server")
+//!
+//! Every node runs [`AppState::key_ring_tick`] every
+//! [`ServerConfig::key_ring_check_interval`](crate::ServerConfig::key_ring_check_interval):
+//! it reloads the stored ring when it differs from the one this node loaded, and once the
+//! sealing key is older than
+//! [`ServerConfig::key_ring_rotate_after`](crate::ServerConfig::key_ring_rotate_after) it
+//! rotates a copy and stores it with a compare-and-swap against the sealed value it loaded.
+//! A node that loses the race adopts the winner's ring, so the nodes converge on one ring
+//! within one tick. A token sealed with a key this node does not hold yet (another node
+//! rotated a moment ago) makes it reload the stored ring once, at most once per
+//! [`RELOAD_INTERVAL`], before the token is refused.
 //!
 //! # Session requests
 //!
@@ -21,6 +34,7 @@
 //! ones at their current default version, api.md §7.2).
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use warden_core::{
     EncryptedSecret, PolicyHolder, SecretAccessKey, SecretCipher, Store, TagTarget, Transaction,
@@ -45,11 +59,55 @@ pub(crate) fn is_session_key(key_id: &str) -> bool {
     key_id.starts_with("ASIA")
 }
 
+/// How often at most a node reloads the stored ring because a token named a key it does
+/// not hold: a forged key id then costs one database read per second, not one per request.
+pub const RELOAD_INTERVAL: Duration = Duration::from_secs(1);
+
+/// What this node last loaded from the store; guarded by `Inner::ring_init`, which also
+/// serialises every load, reload and rotation of the ring on this node.
+#[derive(Debug, Default)]
+pub(crate) struct RingSync {
+    /// The sealed ring as stored when this node loaded it: the expected value of the
+    /// compare-and-swap, and how a tick notices that another node rotated.
+    sealed: Option<EncryptedSecret>,
+    /// The last reload caused by a token of an unknown key ([`RELOAD_INTERVAL`]).
+    last_unknown_key_reload: Option<Instant>,
+}
+
+/// What one [`AppState::key_ring_tick`] did.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum KeyRingTick {
+    /// The stored ring is the one in memory and its sealing key is not due.
+    Unchanged,
+    /// Another node stored a different ring; this node now uses it.
+    Reloaded,
+    /// This node rotated the ring and stored it.
+    Rotated,
+    /// This node tried to rotate, but another node stored its rotation first: this node
+    /// now uses that one.
+    LostRace,
+}
+
 impl<S: Store> AppState<S> {
     /// Loads the STS key ring from the store, creating and storing it on first start
     /// (api.md §2.7, ADR 0004). Later calls reuse the loaded ring.
     pub async fn init_key_ring(&self) -> Result<(), ApiError> {
         key_ring(self).await.map(|_| ())
+    }
+
+    /// One rotation check (the background task runs it every
+    /// [`ServerConfig::key_ring_check_interval`](crate::ServerConfig::key_ring_check_interval)):
+    /// adopts the stored ring if another node changed it, then rotates when the sealing key
+    /// is older than
+    /// [`ServerConfig::key_ring_rotate_after`](crate::ServerConfig::key_ring_rotate_after).
+    pub async fn key_ring_tick(&self) -> Result<KeyRingTick, ApiError> {
+        key_ring_tick(self).await
+    }
+
+    /// The ids of the session-token keys this node holds, oldest first (the last one
+    /// seals); empty before the ring is loaded. Key ids are not secret.
+    pub fn session_key_ids(&self) -> Vec<u32> {
+        loaded(self).map(|ring| ring.key_ids()).unwrap_or_default()
     }
 }
 
@@ -62,27 +120,138 @@ pub(crate) async fn key_ring<S: Store>(state: &AppState<S>) -> Result<Arc<KeyRin
     if let Some(ring) = loaded(state) {
         return Ok(ring);
     }
-    let _guard = state.inner().ring_init.lock().await;
+    let mut sync = state.inner().ring_init.lock().await;
     if let Some(ring) = loaded(state) {
         return Ok(ring);
     }
+    let sealed = stored_or_created(state).await?;
+    install_sealed(state, &mut sync, sealed)
+}
+
+/// The sealed ring in the store, after storing a new one if there is none (first start,
+/// or a dev reset that wiped the store).
+async fn stored_or_created<S: Store>(state: &AppState<S>) -> Result<EncryptedSecret, ApiError> {
     let store = state.store()?;
-    let cipher = state.services().cipher.as_ref();
-    let sealed = match store.server_secret(RING_NAME).await? {
-        Some(sealed) => sealed,
-        None => {
-            let now = state.services().clock.now();
-            let ring = KeyRing::generate(&mut rand::rng(), now.unix_timestamp());
-            let sealed = seal_ring(cipher, &ring)?;
-            // Another node may have stored its ring first: adopt whatever is stored.
-            store.init_server_secret(RING_NAME, &sealed, now).await?
+    if let Some(sealed) = store.server_secret(RING_NAME).await? {
+        return Ok(sealed);
+    }
+    let now = state.services().clock.now();
+    let ring = KeyRing::generate(&mut rand::rng(), now.unix_timestamp());
+    let sealed = seal_ring(state.services().cipher.as_ref(), &ring)?;
+    // Another node may have stored its ring first: adopt whatever is stored.
+    Ok(store.init_server_secret(RING_NAME, &sealed, now).await?)
+}
+
+/// Opens `sealed` and makes it this node's ring.
+fn install_sealed<S: Store>(
+    state: &AppState<S>,
+    sync: &mut RingSync,
+    sealed: EncryptedSecret,
+) -> Result<Arc<KeyRing>, ApiError> {
+    let ring = Arc::new(open_ring(state.services().cipher.as_ref(), &sealed)?);
+    install(state, sync, Arc::clone(&ring), sealed);
+    Ok(ring)
+}
+
+fn install<S: Store>(
+    state: &AppState<S>,
+    sync: &mut RingSync,
+    ring: Arc<KeyRing>,
+    sealed: EncryptedSecret,
+) {
+    if let Ok(mut slot) = state.inner().ring.write() {
+        *slot = Some(ring);
+    }
+    sync.sealed = Some(sealed);
+}
+
+async fn key_ring_tick<S: Store>(state: &AppState<S>) -> Result<KeyRingTick, ApiError> {
+    let mut sync = state.inner().ring_init.lock().await;
+    let stored = stored_or_created(state).await?;
+    let (ring, mut outcome) = match loaded(state) {
+        Some(ring) if sync.sealed.as_ref() == Some(&stored) => (ring, KeyRingTick::Unchanged),
+        held => {
+            let ring = install_sealed(state, &mut sync, stored.clone())?;
+            let outcome = if held.is_some() {
+                KeyRingTick::Reloaded
+            } else {
+                KeyRingTick::Unchanged
+            };
+            (ring, outcome)
         }
     };
-    let ring = Arc::new(open_ring(cipher, &sealed)?);
-    if let Ok(mut slot) = state.inner().ring.write() {
-        *slot = Some(Arc::clone(&ring));
+    let now = state.services().clock.now();
+    let age = now
+        .unix_timestamp()
+        .saturating_sub(ring.current_key_created_at());
+    if age < state.config().key_ring_rotate_after.whole_seconds() {
+        return Ok(outcome);
     }
-    Ok(ring)
+    let rotated = {
+        let mut rotated = KeyRing::clone(&ring);
+        rotated.rotate(&mut rand::rng(), now.unix_timestamp());
+        rotated
+    };
+    let sealed = seal_ring(state.services().cipher.as_ref(), &rotated)?;
+    let store = state.store()?;
+    if store
+        .replace_server_secret(RING_NAME, &stored, &sealed, now)
+        .await?
+    {
+        let key_id = rotated.current_key_id();
+        install(state, &mut sync, Arc::new(rotated), sealed);
+        outcome = KeyRingTick::Rotated;
+        tracing::info!(key_id, "rotated the STS session-token key ring");
+    } else {
+        // Another node stored its rotation since we read: use its ring, never ours.
+        let winner = stored_or_created(state).await?;
+        install_sealed(state, &mut sync, winner)?;
+        outcome = KeyRingTick::LostRace;
+    }
+    Ok(outcome)
+}
+
+/// Opens the session token of a request (no expiry check, see [`open_token`]). A token
+/// sealed with a key this node does not hold yet makes it reload the stored ring first:
+/// another node may have rotated a moment ago (at most once per [`RELOAD_INTERVAL`]).
+pub(crate) async fn open_session_token<S: Store>(
+    state: &AppState<S>,
+    token: &str,
+    key_id: &str,
+) -> Result<SessionRecord, ApiError> {
+    let ring = key_ring(state).await?;
+    let ring = if ring.lacks_token_key(token) {
+        reload_for_unknown_key(state, token, ring).await?
+    } else {
+        ring
+    };
+    open_token(&ring, token, key_id)
+}
+
+async fn reload_for_unknown_key<S: Store>(
+    state: &AppState<S>,
+    token: &str,
+    held: Arc<KeyRing>,
+) -> Result<Arc<KeyRing>, ApiError> {
+    let mut sync = state.inner().ring_init.lock().await;
+    // A request that waited for the lock may find the ring already reloaded.
+    let held = loaded(state).unwrap_or(held);
+    if !held.lacks_token_key(token) {
+        return Ok(held);
+    }
+    let now = Instant::now();
+    if sync
+        .last_unknown_key_reload
+        .is_some_and(|at| now.saturating_duration_since(at) < RELOAD_INTERVAL)
+    {
+        return Ok(held);
+    }
+    sync.last_unknown_key_reload = Some(now);
+    let stored = stored_or_created(state).await?;
+    if sync.sealed.as_ref() == Some(&stored) {
+        return Ok(held);
+    }
+    install_sealed(state, &mut sync, stored)
 }
 
 fn seal_ring(cipher: &dyn SecretCipher, ring: &KeyRing) -> Result<EncryptedSecret, ApiError> {
@@ -139,11 +308,7 @@ fn hex_value(c: u8) -> Option<u8> {
 
 /// Opens a session token for `key_id` without the expiry check: an authentic token is
 /// only reported expired after its signature verified (api.md §2.8 steps 5-7).
-pub(crate) fn open_token(
-    ring: &KeyRing,
-    token: &str,
-    key_id: &str,
-) -> Result<SessionRecord, ApiError> {
+fn open_token(ring: &KeyRing, token: &str, key_id: &str) -> Result<SessionRecord, ApiError> {
     ring.verify(token, key_id, i64::MIN).map_err(|e| match e {
         VerifyError::Invalid | VerifyError::Expired => {
             SigV4Error::invalid_client_token_id("session token does not verify").into()

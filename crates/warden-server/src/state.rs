@@ -18,6 +18,13 @@ use crate::role_use::RoleUseThrottle;
 /// The largest request body accepted by default: api.md §1.2 requires at least 32 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 32 * 1024 * 1024;
 
+/// Default [`ServerConfig::key_ring_check_interval`]: ten minutes.
+pub(crate) const DEFAULT_KEY_RING_CHECK_INTERVAL: std::time::Duration =
+    std::time::Duration::from_secs(600);
+
+/// Default [`ServerConfig::key_ring_rotate_after`]: one day.
+pub(crate) const DEFAULT_KEY_RING_ROTATE_AFTER: time::Duration = time::Duration::days(1);
+
 /// Deployment settings the request pipeline needs.
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
@@ -35,6 +42,12 @@ pub struct ServerConfig {
     /// The public base URL of this server, under which each account's OIDC issuer
     /// (`<base>/oidc/<account>`, GetWebIdentityToken, api.md §5.21) is published.
     pub oidc_issuer_base: String,
+    /// How often each node checks the STS session-token key ring (`crate::sessions`):
+    /// it reloads the stored ring if another node changed it and rotates when due.
+    pub key_ring_check_interval: std::time::Duration,
+    /// The age (by the injected clock) at which the ring's sealing key is replaced
+    /// (ADR 0004); old keys keep opening tokens until every session they sealed expired.
+    pub key_ring_rotate_after: time::Duration,
 }
 
 impl ServerConfig {
@@ -47,6 +60,8 @@ impl ServerConfig {
             body_limit: DEFAULT_BODY_LIMIT,
             workload_session_seconds: crate::workload::DEFAULT_SESSION_SECONDS,
             oidc_issuer_base: "https://localhost:8700".to_owned(),
+            key_ring_check_interval: DEFAULT_KEY_RING_CHECK_INTERVAL,
+            key_ring_rotate_after: DEFAULT_KEY_RING_ROTATE_AFTER,
         }
     }
 }
@@ -120,8 +135,9 @@ pub(crate) struct Inner<S: Store> {
     reset_lock: tokio::sync::Mutex<()>,
     /// The STS session-token key ring, once loaded (`crate::sessions`).
     pub(crate) ring: RwLock<Option<Arc<warden_sts::KeyRing>>>,
-    /// Serialises the first load of the ring on this node.
-    pub(crate) ring_init: tokio::sync::Mutex<()>,
+    /// Serialises loads, reloads and rotations of the ring on this node, and remembers
+    /// the sealed ring it loaded (`crate::sessions::RingSync`).
+    pub(crate) ring_init: tokio::sync::Mutex<crate::sessions::RingSync>,
 }
 
 impl<S: Store> AppState<S> {
@@ -148,10 +164,11 @@ impl<S: Store> AppState<S> {
             dev,
             reset_lock: tokio::sync::Mutex::new(()),
             ring: RwLock::new(None),
-            ring_init: tokio::sync::Mutex::new(()),
+            ring_init: tokio::sync::Mutex::new(crate::sessions::RingSync::default()),
         });
         spawn_watcher(Arc::downgrade(&inner), changes);
         audit_sink::spawn_writer(Arc::downgrade(&inner), audit_queue);
+        spawn_key_rotation(Arc::downgrade(&inner));
         let state = Self { inner };
         // Load (or, on the first start of a deployment, create) the STS key ring now rather
         // than on the first session request; failures are retried by that request.
@@ -270,6 +287,24 @@ fn spawn_watcher<S: Store>(state: Weak<Inner<S>>, mut changes: S::Changes) {
             match change {
                 Change::Account { account, .. } => inner.cache.invalidate_account(account),
                 Change::Lagged => inner.cache.invalidate_all(),
+            }
+        }
+    });
+}
+
+/// Checks the STS key ring every [`ServerConfig::key_ring_check_interval`] (reload if
+/// another node changed it, rotate when due: `crate::sessions`); ends with the state.
+fn spawn_key_rotation<S: Store>(state: Weak<Inner<S>>) {
+    tokio::spawn(async move {
+        loop {
+            let Some(period) = state.upgrade().map(|i| i.config.key_ring_check_interval) else {
+                return;
+            };
+            tokio::time::sleep(period).await;
+            let Some(inner) = state.upgrade() else { return };
+            let app = AppState { inner };
+            if let Err(e) = app.key_ring_tick().await {
+                tracing::warn!(error = %e, "STS key ring check failed; retried next period");
             }
         }
     });

@@ -400,6 +400,7 @@ pub enum VerifyError {
 }
 
 /// One token key of a [`KeyRing`].
+#[derive(Clone)]
 struct RingKey {
     id: u32,
     created_at: i64,
@@ -407,6 +408,8 @@ struct RingKey {
 }
 
 /// The token keys of a deployment: the last key seals, every key opens (ADR 0004).
+/// Cloning copies the key material (the server rotates a copy, then swaps it in).
+#[derive(Clone)]
 pub struct KeyRing {
     /// Oldest first; the last one is current. Never empty.
     keys: Vec<RingKey>,
@@ -486,6 +489,33 @@ impl KeyRing {
     /// The id of the sealing key.
     pub fn current_key_id(&self) -> u32 {
         self.keys.last().map_or(0, |k| k.id)
+    }
+
+    /// When the sealing key was created, Unix seconds (the server rotates once it is older
+    /// than its rotation period).
+    pub fn current_key_created_at(&self) -> i64 {
+        self.keys.last().map_or(i64::MIN, |k| k.created_at)
+    }
+
+    /// Whether `token` names a key this ring does not hold, e.g. one another node created
+    /// a moment ago (the server then reloads the stored ring once). `false` for text that
+    /// is not a token at all: reloading cannot help it.
+    pub fn lacks_token_key(&self, token: &str) -> bool {
+        if token.len() > MAX_TOKEN_CHARS {
+            return false;
+        }
+        // Only the header is needed: base64 of the first 8 characters gives 6 bytes.
+        let Some(prefix) = token.get(..8) else {
+            return false;
+        };
+        let Ok(bytes) = URL_SAFE_NO_PAD.decode(prefix) else {
+            return false;
+        };
+        let Some(([version, id @ ..], _)) = bytes.split_first_chunk::<HEADER_LEN>() else {
+            return false;
+        };
+        let id = u32::from_be_bytes(*id);
+        *version == TOKEN_VERSION && self.keys.iter().all(|k| k.id != id)
     }
 
     /// Serialises the ring (key material included: the server must encrypt these bytes

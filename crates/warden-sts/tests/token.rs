@@ -559,3 +559,28 @@ fn an_oversized_record_is_refused_at_seal_time() {
         .collect();
     assert_eq!(ring.seal(&rec, &mut rng(13)), Err(SealError::TooLarge));
 }
+
+#[test]
+fn a_ring_reports_the_creation_time_of_its_sealing_key() {
+    let mut ring = KeyRing::generate(&mut rng(1), NOW);
+    assert_eq!(ring.current_key_created_at(), NOW);
+    ring.rotate(&mut rng(2), NOW + 86_400);
+    assert_eq!(ring.current_key_created_at(), NOW + 86_400);
+}
+
+#[test]
+fn a_token_of_a_newer_key_is_reported_as_lacking_only_by_the_older_ring() {
+    let old = KeyRing::generate(&mut rng(1), NOW);
+    let mut new = old.clone();
+    new.rotate(&mut rng(2), NOW + 86_400);
+    let rec = role_session();
+    let fresh = new.seal(&rec, &mut rng(3)).unwrap();
+    let stale = old.seal(&rec, &mut rng(4)).unwrap();
+    assert!(old.lacks_token_key(&fresh));
+    assert!(!new.lacks_token_key(&fresh));
+    assert!(!old.lacks_token_key(&stale));
+    assert!(!new.lacks_token_key(&stale));
+    // Not a token at all: a reload could not help.
+    assert!(!old.lacks_token_key("not-a-token!"));
+    assert!(!old.lacks_token_key(""));
+}
