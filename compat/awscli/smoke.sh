@@ -180,17 +180,22 @@ check "create-login-profile" "$user True" \
 alias="smoke-$RANDOM-co"
 awsiam create-account-alias --account-alias "$alias"
 check "list-account-aliases" "$alias" "$(awsiam list-account-aliases --query 'AccountAliases[0]' --output text)"
-check "get-account-summary counts the user" "1" \
+# The account may hold other suites' users (the PostgreSQL pass shares one database).
+check "get-account-summary counts the users" \
+  "$(awsiam list-users --query 'length(Users)' --output text)" \
   "$(awsiam get-account-summary --query 'SummaryMap.Users' --output text)"
 check "get-account-authorization-details lists the user with its policy" "$user $parn" \
   "$(awsiam get-account-authorization-details --filter User \
-    --query 'UserDetailList[0].[UserName, AttachedManagedPolicies[0].PolicyArn]' --output text | tr '\t' ' ')"
+    --query "UserDetailList[?UserName=='$user'] | [0].[UserName, AttachedManagedPolicies[0].PolicyArn]" \
+    --output text | tr '\t' ' ')"
 awsiam delete-login-profile --user-name "$user"
 awsiam delete-account-alias --account-alias "$alias"
 awsiam delete-account-password-policy
 
 # ----- outbound web identity federation and GetWebIdentityToken (api.md §5.21, §6.10) -----------
 awssts() { aws --endpoint-url "$endpoint" --cli-connect-timeout 10 --cli-read-timeout 10 sts "$@"; }
+# Another suite may have left it enabled in a shared database: start from disabled.
+awsiam disable-outbound-web-identity-federation >/dev/null 2>&1 || true
 check "enable-outbound-web-identity-federation" "$endpoint/oidc/$ACCOUNT" \
   "$(awsiam enable-outbound-web-identity-federation --query IssuerIdentifier --output text)"
 jwt="$(awssts get-web-identity-token --audience my-api --signing-algorithm ES384 \
