@@ -14,8 +14,9 @@ use warden_query::iam::{
     RemoveRoleFromInstanceProfileInput, TagInstanceProfileInput, UntagInstanceProfileInput,
 };
 
-use super::resolve::{apply_exact_tags, create_checks, no_such_role, remove_exact_tags};
+use super::resolve::{apply_exact_tags, create_checks, no_such_role};
 use super::roles::{shown_trust_policy, wire_role};
+use super::tagging::{self, TagKeys, Tagging};
 use super::{
     Cx, Reply, Target, list_query, marker_scope, page_marker, paginate_tags, sorted_tags, ts,
     wire_tags,
@@ -359,27 +360,19 @@ pub(crate) async fn tag_instance_profile<S: Store>(
     input: TagInstanceProfileInput,
 ) -> Result<Reply, ApiError> {
     let target = profile_target(cx, &input.instance_profile_name).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagInstanceProfile", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let profile = target.require(|| no_such_profile(&input.instance_profile_name))?;
-    let merged = apply_exact_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(
-            cx.account(),
-            &TagTarget::InstanceProfile(profile.id),
-            &merged,
-        )
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:TagInstanceProfile",
+        keys: TagKeys::Exact,
+    };
+    tagging::tag(
+        cx,
+        call,
+        &input.tags,
+        || no_such_profile(&input.instance_profile_name),
+        |p| Ok(TagTarget::InstanceProfile(p.id)),
+    )
+    .await
 }
 
 /// UntagInstanceProfile: absent keys are ignored.
@@ -388,18 +381,19 @@ pub(crate) async fn untag_instance_profile<S: Store>(
     input: UntagInstanceProfileInput,
 ) -> Result<Reply, ApiError> {
     let target = profile_target(cx, &input.instance_profile_name).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagInstanceProfile", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let profile = target.require(|| no_such_profile(&input.instance_profile_name))?;
-    let kept = remove_exact_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::InstanceProfile(profile.id), &kept)
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:UntagInstanceProfile",
+        keys: TagKeys::Exact,
+    };
+    tagging::untag(
+        cx,
+        call,
+        &input.tag_keys,
+        || no_such_profile(&input.instance_profile_name),
+        |p| Ok(TagTarget::InstanceProfile(p.id)),
+    )
+    .await
 }
 
 /// ListInstanceProfileTags: paginated by key.

@@ -22,7 +22,8 @@ use warden_query::iam::{
 };
 use warden_sts::totp::{self, TotpError};
 
-use super::resolve::{apply_exact_tags, create_checks, paginate, remove_exact_tags};
+use super::resolve::{apply_exact_tags, create_checks, paginate};
+use super::tagging::{self, TagKeys, Tagging};
 use super::{
     Cx, Reply, Target, UserTarget, list_query, marker_scope, no_such_user, page_marker,
     sorted_tags, ts, wire_tags,
@@ -476,25 +477,20 @@ pub(crate) async fn tag_mfa_device<S: Store>(
     cx: &mut Cx<'_, S>,
     input: TagMFADeviceInput,
 ) -> Result<Reply, ApiError> {
-    let serial = &input.serial_number;
-    let target = cx.mfa_target(serial).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagMFADevice", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let device = target.require(|| no_such_device(serial))?;
-    let merged = apply_exact_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(cx.account(), &tag_target(&device), &merged)
-        .await?;
-    Ok(Reply::empty())
+    let target = cx.mfa_target(&input.serial_number).await?;
+    let call = Tagging {
+        target,
+        action: "iam:TagMFADevice",
+        keys: TagKeys::Exact,
+    };
+    tagging::tag(
+        cx,
+        call,
+        &input.tags,
+        || no_such_device(&input.serial_number),
+        |d| Ok(tag_target(&d)),
+    )
+    .await
 }
 
 /// UntagMFADevice: absent keys are ignored.
@@ -502,20 +498,20 @@ pub(crate) async fn untag_mfa_device<S: Store>(
     cx: &mut Cx<'_, S>,
     input: UntagMFADeviceInput,
 ) -> Result<Reply, ApiError> {
-    let serial = &input.serial_number;
-    let target = cx.mfa_target(serial).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagMFADevice", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let device = target.require(|| no_such_device(serial))?;
-    let kept = remove_exact_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &tag_target(&device), &kept)
-        .await?;
-    Ok(Reply::empty())
+    let target = cx.mfa_target(&input.serial_number).await?;
+    let call = Tagging {
+        target,
+        action: "iam:UntagMFADevice",
+        keys: TagKeys::Exact,
+    };
+    tagging::untag(
+        cx,
+        call,
+        &input.tag_keys,
+        || no_such_device(&input.serial_number),
+        |d| Ok(tag_target(&d)),
+    )
+    .await
 }
 
 /// ListMFADeviceTags: paginated by key.

@@ -83,6 +83,7 @@ mod ssh_keys;
 pub(crate) mod sts;
 pub(crate) mod sts_extras;
 mod sts_preferences;
+mod tagging;
 mod tier3;
 mod users;
 mod web_identity;

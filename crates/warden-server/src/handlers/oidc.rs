@@ -13,7 +13,8 @@ use warden_query::iam::{
     UntagOpenIDConnectProviderInput, UpdateOpenIDConnectProviderThumbprintInput,
 };
 
-use super::resolve::{apply_exact_tags, create_checks, remove_exact_tags};
+use super::resolve::{apply_exact_tags, create_checks};
+use super::tagging::{self, TagKeys, Tagging};
 use super::{Cx, Reply, list_query, marker_scope, page_marker, sorted_tags, ts, wire_tags};
 use crate::authz::Check;
 use crate::error::ApiError;
@@ -282,25 +283,20 @@ pub(crate) async fn tag_open_id_connect_provider<S: Store>(
     cx: &mut Cx<'_, S>,
     input: TagOpenIDConnectProviderInput,
 ) -> Result<Reply, ApiError> {
-    let arn = &input.open_id_connect_provider_arn;
-    let target = cx.oidc(arn).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagOpenIDConnectProvider", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let p = target.require(|| not_found(arn))?;
-    let merged = apply_exact_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::OidcProvider(p.url), &merged)
-        .await?;
-    Ok(Reply::empty())
+    let target = cx.oidc(&input.open_id_connect_provider_arn).await?;
+    let call = Tagging {
+        target,
+        action: "iam:TagOpenIDConnectProvider",
+        keys: TagKeys::Exact,
+    };
+    tagging::tag(
+        cx,
+        call,
+        &input.tags,
+        || not_found(&input.open_id_connect_provider_arn),
+        |p| Ok(TagTarget::OidcProvider(p.url)),
+    )
+    .await
 }
 
 /// UntagOpenIDConnectProvider: absent keys are ignored.
@@ -308,20 +304,20 @@ pub(crate) async fn untag_open_id_connect_provider<S: Store>(
     cx: &mut Cx<'_, S>,
     input: UntagOpenIDConnectProviderInput,
 ) -> Result<Reply, ApiError> {
-    let arn = &input.open_id_connect_provider_arn;
-    let target = cx.oidc(arn).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagOpenIDConnectProvider", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let p = target.require(|| not_found(arn))?;
-    let kept = remove_exact_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::OidcProvider(p.url), &kept)
-        .await?;
-    Ok(Reply::empty())
+    let target = cx.oidc(&input.open_id_connect_provider_arn).await?;
+    let call = Tagging {
+        target,
+        action: "iam:UntagOpenIDConnectProvider",
+        keys: TagKeys::Exact,
+    };
+    tagging::untag(
+        cx,
+        call,
+        &input.tag_keys,
+        || not_found(&input.open_id_connect_provider_arn),
+        |p| Ok(TagTarget::OidcProvider(p.url)),
+    )
+    .await
 }
 
 /// ListOpenIDConnectProviderTags: paginated by key.

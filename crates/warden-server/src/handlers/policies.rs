@@ -14,9 +14,8 @@ use warden_query::iam::{
     ListPolicyVersionsOutput, SetDefaultPolicyVersionInput, TagPolicyInput, UntagPolicyInput,
 };
 
-use super::resolve::{
-    apply_exact_tags, create_checks, paginate, policy_error, policy_not_found, remove_exact_tags,
-};
+use super::resolve::{apply_exact_tags, create_checks, paginate, policy_error, policy_not_found};
+use super::tagging::{self, TagKeys, Tagging};
 use super::{Cx, Reply, list_query, marker_scope, page_marker, sorted_tags, ts, wire_tags};
 use crate::authz::Check;
 use crate::error::ApiError;
@@ -407,25 +406,18 @@ pub(crate) async fn tag_policy<S: Store>(
     input: TagPolicyInput,
 ) -> Result<Reply, ApiError> {
     let target = cx.policy(&input.policy_arn).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagPolicy", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let policy = target.require(|| policy_not_found(&input.policy_arn))?;
-    // AWS managed policies are not taggable (api.md §3.5; message `VERIFY`).
-    refuse_aws_managed(&policy, "Cannot tag policies outside your own account.")?;
-    let merged = apply_exact_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::Policy(policy.id), &merged)
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:TagPolicy",
+        keys: TagKeys::Exact,
+    };
+    let missing = || policy_not_found(&input.policy_arn);
+    tagging::tag(cx, call, &input.tags, missing, |policy| {
+        // AWS managed policies are not taggable (api.md §3.5; message `VERIFY`).
+        refuse_aws_managed(&policy, "Cannot tag policies outside your own account.")?;
+        Ok(TagTarget::Policy(policy.id))
+    })
+    .await
 }
 
 /// UntagPolicy: removes exactly matching keys; absent keys are ignored.
@@ -434,19 +426,17 @@ pub(crate) async fn untag_policy<S: Store>(
     input: UntagPolicyInput,
 ) -> Result<Reply, ApiError> {
     let target = cx.policy(&input.policy_arn).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagPolicy", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let policy = target.require(|| policy_not_found(&input.policy_arn))?;
-    refuse_aws_managed(&policy, "Cannot untag policies outside your own account.")?;
-    let kept = remove_exact_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::Policy(policy.id), &kept)
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:UntagPolicy",
+        keys: TagKeys::Exact,
+    };
+    let missing = || policy_not_found(&input.policy_arn);
+    tagging::untag(cx, call, &input.tag_keys, missing, |policy| {
+        refuse_aws_managed(&policy, "Cannot untag policies outside your own account.")?;
+        Ok(TagTarget::Policy(policy.id))
+    })
+    .await
 }
 
 /// ListPolicyTags: paginated by key.

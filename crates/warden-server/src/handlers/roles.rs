@@ -15,10 +15,10 @@ use warden_query::iam::{
 use warden_types::{AccountId, Arn};
 
 use super::resolve::{create_checks, no_such_role, policy_error, wire_boundary, with_boundary};
+use super::tagging::{self, TagKeys, Tagging};
 use super::users::check_boundary;
 use super::{
-    Cx, Reply, apply_tags, check_new_tags, list_query, marker_scope, page_marker, remove_tags,
-    sorted_tags, ts, wire_tags,
+    Cx, Reply, check_new_tags, list_query, marker_scope, page_marker, sorted_tags, ts, wire_tags,
 };
 use crate::authz::Check;
 use crate::error::ApiError;
@@ -487,23 +487,19 @@ pub(crate) async fn tag_role<S: Store>(
     input: TagRoleInput,
 ) -> Result<Reply, ApiError> {
     let target = cx.role(&input.role_name).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagRole", &target.arn)
-            .with_resource_tags(&target.tags, true)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let role = target.require(|| no_such_role(&input.role_name))?;
-    let merged = apply_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::Role(role.id), &merged)
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:TagRole",
+        keys: TagKeys::CaseInsensitive,
+    };
+    tagging::tag(
+        cx,
+        call,
+        &input.tags,
+        || no_such_role(&input.role_name),
+        |r| Ok(TagTarget::Role(r.id)),
+    )
+    .await
 }
 
 /// UntagRole: removes keys case-insensitively; absent keys are ignored.
@@ -512,18 +508,19 @@ pub(crate) async fn untag_role<S: Store>(
     input: UntagRoleInput,
 ) -> Result<Reply, ApiError> {
     let target = cx.role(&input.role_name).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagRole", &target.arn)
-            .with_resource_tags(&target.tags, true)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let role = target.require(|| no_such_role(&input.role_name))?;
-    let kept = remove_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::Role(role.id), &kept)
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:UntagRole",
+        keys: TagKeys::CaseInsensitive,
+    };
+    tagging::untag(
+        cx,
+        call,
+        &input.tag_keys,
+        || no_such_role(&input.role_name),
+        |r| Ok(TagTarget::Role(r.id)),
+    )
+    .await
 }
 
 /// ListRoleTags: paginated by key.

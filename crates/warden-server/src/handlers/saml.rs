@@ -31,8 +31,9 @@ use warden_sts::saml::{self, SamlAssertion, SamlError, SamlErrorKind, VerifyOpti
 use warden_sts::{IssuingOperation, SessionKind};
 use warden_types::AccountId;
 
-use super::resolve::{apply_exact_tags, create_checks, remove_exact_tags};
+use super::resolve::{apply_exact_tags, create_checks};
 use super::sts::{self as sts_ops, NewSession};
+use super::tagging::{self, TagKeys, Tagging};
 use super::{Cx, Reply, Target, list_query, marker_scope, page_marker, sorted_tags, ts, wire_tags};
 use crate::authz::{self, Check, Compiled, Identity};
 use crate::error::{ApiError, InternalError};
@@ -278,25 +279,20 @@ pub(crate) async fn tag_saml_provider<S: Store>(
     cx: &mut Cx<'_, S>,
     input: TagSAMLProviderInput,
 ) -> Result<Reply, ApiError> {
-    let arn = &input.saml_provider_arn;
-    let target = resolve(cx, arn).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagSAMLProvider", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let p = target.require(|| not_found(arn))?;
-    let merged = apply_exact_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::SamlProvider(p.name), &merged)
-        .await?;
-    Ok(Reply::empty())
+    let target = resolve(cx, &input.saml_provider_arn).await?;
+    let call = Tagging {
+        target,
+        action: "iam:TagSAMLProvider",
+        keys: TagKeys::Exact,
+    };
+    tagging::tag(
+        cx,
+        call,
+        &input.tags,
+        || not_found(&input.saml_provider_arn),
+        |p| Ok(TagTarget::SamlProvider(p.name)),
+    )
+    .await
 }
 
 /// UntagSAMLProvider: absent keys are ignored.
@@ -304,20 +300,20 @@ pub(crate) async fn untag_saml_provider<S: Store>(
     cx: &mut Cx<'_, S>,
     input: UntagSAMLProviderInput,
 ) -> Result<Reply, ApiError> {
-    let arn = &input.saml_provider_arn;
-    let target = resolve(cx, arn).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagSAMLProvider", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let p = target.require(|| not_found(arn))?;
-    let kept = remove_exact_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::SamlProvider(p.name), &kept)
-        .await?;
-    Ok(Reply::empty())
+    let target = resolve(cx, &input.saml_provider_arn).await?;
+    let call = Tagging {
+        target,
+        action: "iam:UntagSAMLProvider",
+        keys: TagKeys::Exact,
+    };
+    tagging::untag(
+        cx,
+        call,
+        &input.tag_keys,
+        || not_found(&input.saml_provider_arn),
+        |p| Ok(TagTarget::SamlProvider(p.name)),
+    )
+    .await
 }
 
 /// ListSAMLProviderTags: paginated by key.

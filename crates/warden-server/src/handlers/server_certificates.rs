@@ -18,7 +18,8 @@ use warden_query::iam::{
     UploadServerCertificateOutput,
 };
 
-use super::resolve::{apply_exact_tags, create_checks, remove_exact_tags};
+use super::resolve::{apply_exact_tags, create_checks};
+use super::tagging::{self, TagKeys, Tagging};
 use super::{
     Cx, Reply, Target, list_query, marker_scope, page_marker, paginate_tags, sorted_tags, ts,
     wire_tags,
@@ -333,25 +334,22 @@ pub(crate) async fn tag_server_certificate<S: Store>(
     cx: &mut Cx<'_, S>,
     input: TagServerCertificateInput,
 ) -> Result<Reply, ApiError> {
-    let name = &input.server_certificate_name;
-    let target = cx.server_certificate_target(name).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagServerCertificate", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let c = target.require(|| not_found(name))?;
-    let merged = apply_exact_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::ServerCertificate(c.id), &merged)
+    let target = cx
+        .server_certificate_target(&input.server_certificate_name)
         .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:TagServerCertificate",
+        keys: TagKeys::Exact,
+    };
+    tagging::tag(
+        cx,
+        call,
+        &input.tags,
+        || not_found(&input.server_certificate_name),
+        |c| Ok(TagTarget::ServerCertificate(c.id)),
+    )
+    .await
 }
 
 /// UntagServerCertificate: absent keys are ignored.
@@ -359,20 +357,22 @@ pub(crate) async fn untag_server_certificate<S: Store>(
     cx: &mut Cx<'_, S>,
     input: UntagServerCertificateInput,
 ) -> Result<Reply, ApiError> {
-    let name = &input.server_certificate_name;
-    let target = cx.server_certificate_target(name).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagServerCertificate", &target.arn)
-            .with_resource_tags(&target.tags, false)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let c = target.require(|| not_found(name))?;
-    let kept = remove_exact_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::ServerCertificate(c.id), &kept)
+    let target = cx
+        .server_certificate_target(&input.server_certificate_name)
         .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:UntagServerCertificate",
+        keys: TagKeys::Exact,
+    };
+    tagging::untag(
+        cx,
+        call,
+        &input.tag_keys,
+        || not_found(&input.server_certificate_name),
+        |c| Ok(TagTarget::ServerCertificate(c.id)),
+    )
+    .await
 }
 
 /// ListServerCertificateTags: paginated by key.

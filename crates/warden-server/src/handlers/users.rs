@@ -12,9 +12,10 @@ use warden_query::iam::{
 };
 use warden_query::{WriteXml, XmlWriter};
 
+use super::tagging::{self, TagKeys, Tagging};
 use super::{
-    Cx, Reply, UserTarget, apply_tags, check_new_tags, list_query, marker_scope, no_such_user,
-    page_marker, remove_tags, sorted_tags, ts, wire_tags,
+    Cx, Reply, UserTarget, check_new_tags, list_query, marker_scope, no_such_user, page_marker,
+    sorted_tags, ts, wire_tags,
 };
 use crate::authz::Check;
 use crate::error::ApiError;
@@ -351,23 +352,19 @@ pub(crate) async fn tag_user<S: Store>(
     input: TagUserInput,
 ) -> Result<Reply, ApiError> {
     let target = cx.user(&input.user_name).await?;
-    cx.authorize(vec![
-        Check::new("iam:TagUser", &target.arn)
-            .with_resource_tags(&target.tags, true)
-            .with_request_tags(
-                input
-                    .tags
-                    .iter()
-                    .map(|t| (t.key.as_str(), t.value.as_str())),
-            ),
-    ])?;
-    let existing = target.tags.clone();
-    let user = target.require(|| no_such_user(&input.user_name))?;
-    let merged = apply_tags(&existing, &input.tags)?;
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::User(user.id), &merged)
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:TagUser",
+        keys: TagKeys::CaseInsensitive,
+    };
+    tagging::tag(
+        cx,
+        call,
+        &input.tags,
+        || no_such_user(&input.user_name),
+        |u| Ok(TagTarget::User(u.id)),
+    )
+    .await
 }
 
 /// UntagUser: removes keys (case-insensitively); absent keys are ignored.
@@ -376,18 +373,19 @@ pub(crate) async fn untag_user<S: Store>(
     input: UntagUserInput,
 ) -> Result<Reply, ApiError> {
     let target = cx.user(&input.user_name).await?;
-    cx.authorize(vec![
-        Check::new("iam:UntagUser", &target.arn)
-            .with_resource_tags(&target.tags, true)
-            .with_tag_keys(input.tag_keys.iter().map(String::as_str)),
-    ])?;
-    let existing = target.tags.clone();
-    let user = target.require(|| no_such_user(&input.user_name))?;
-    let kept = remove_tags(&existing, &input.tag_keys);
-    cx.tx
-        .set_tags(cx.account(), &TagTarget::User(user.id), &kept)
-        .await?;
-    Ok(Reply::empty())
+    let call = Tagging {
+        target,
+        action: "iam:UntagUser",
+        keys: TagKeys::CaseInsensitive,
+    };
+    tagging::untag(
+        cx,
+        call,
+        &input.tag_keys,
+        || no_such_user(&input.user_name),
+        |u| Ok(TagTarget::User(u.id)),
+    )
+    .await
 }
 
 /// ListUserTags: paginated by key.
