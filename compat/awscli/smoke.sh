@@ -181,12 +181,13 @@ alias="smoke-$RANDOM-co"
 awsiam create-account-alias --account-alias "$alias"
 check "list-account-aliases" "$alias" "$(awsiam list-account-aliases --query 'AccountAliases[0]' --output text)"
 # The account may hold other suites' users (the PostgreSQL pass shares one database).
+# (The CLI applies --query to each page: count names, and filter rather than index.)
 check "get-account-summary counts the users" \
-  "$(awsiam list-users --query 'length(Users)' --output text)" \
+  "$(awsiam list-users --query 'Users[].UserName' --output text | wc -w | tr -d ' ')" \
   "$(awsiam get-account-summary --query 'SummaryMap.Users' --output text)"
 check "get-account-authorization-details lists the user with its policy" "$user $parn" \
   "$(awsiam get-account-authorization-details --filter User \
-    --query "UserDetailList[?UserName=='$user'] | [0].[UserName, AttachedManagedPolicies[0].PolicyArn]" \
+    --query "UserDetailList[?UserName=='$user'].[UserName, AttachedManagedPolicies[0].PolicyArn]" \
     --output text | tr '\t' ' ')"
 awsiam delete-login-profile --user-name "$user"
 awsiam delete-account-alias --account-alias "$alias"
