@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use warden_core::{AccessKey, KeyLastUsed, StoreError};
 
@@ -22,7 +22,8 @@ const MAX_ENTRIES: usize = 100_000;
 
 #[derive(Debug)]
 struct Entry {
-    key: AccessKey,
+    /// Shared with the requests that use it: a hit copies no key material.
+    key: Arc<AccessKey>,
     /// The account epoch read before the row; `None` when it was not known then.
     epoch: Option<u64>,
 }
@@ -40,7 +41,7 @@ impl KeyCache {
         epochs: &PolicyCache,
         id: &str,
         load: F,
-    ) -> Result<Option<AccessKey>, StoreError>
+    ) -> Result<Option<Arc<AccessKey>>, StoreError>
     where
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<Option<AccessKey>, StoreError>>,
@@ -52,7 +53,7 @@ impl KeyCache {
         {
             let current = epochs.epoch(entry.key.account);
             if entry.epoch == Some(current) {
-                return Ok(Some(entry.key.clone()));
+                return Ok(Some(Arc::clone(&entry.key)));
             }
             epoch_before = Some(current);
         }
@@ -60,11 +61,12 @@ impl KeyCache {
             return Ok(None);
         };
         // First sight: remember the account only (never fresh); the next request caches.
-        self.put(key.clone(), epoch_before);
+        let key = Arc::new(key);
+        self.put(Arc::clone(&key), epoch_before);
         Ok(Some(key))
     }
 
-    fn put(&self, key: AccessKey, epoch: Option<u64>) {
+    fn put(&self, key: Arc<AccessKey>, epoch: Option<u64>) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
@@ -78,7 +80,7 @@ impl KeyCache {
         if let Ok(mut entries) = self.entries.lock()
             && let Some(entry) = entries.get_mut(id)
         {
-            entry.key.last_used = Some(used.clone());
+            Arc::make_mut(&mut entry.key).last_used = Some(used.clone());
         }
     }
 

@@ -34,11 +34,11 @@ fn no_such_inline(kind: HolderKind, name: &str) -> ApiError {
     ))
 }
 
-/// The check of an inline-policy action; user and role actions carry the entity's
-/// boundary as `iam:PermissionsBoundary` (api.md §4.5: Put/Delete only).
-fn inline_check(target: &HolderTarget, action: &str, boundary_key: bool) -> Check {
+/// The check of an inline-policy action; the user and role actions that change the holder
+/// carry its boundary as `iam:PermissionsBoundary` (api.md §4.5: Put/Delete only).
+fn inline_check(target: &HolderTarget, action: &str, modifies: bool) -> Check {
     let check = target.check(action);
-    if boundary_key && target.kind != HolderKind::Group {
+    if modifies && target.kind != HolderKind::Group {
         with_boundary(check, target.boundary.as_deref())
     } else {
         check
@@ -46,18 +46,19 @@ fn inline_check(target: &HolderTarget, action: &str, boundary_key: bool) -> Chec
 }
 
 /// Resolves, authorizes and requires the holder; returns `(unique id, stored name)`.
+/// `modifies`: the action changes the holder's policies (Put/Delete).
 async fn authorized_holder<S: Store>(
     cx: &mut Cx<'_, S>,
     kind: HolderKind,
     name: &str,
     action: &str,
-    boundary_key: bool,
+    modifies: bool,
 ) -> Result<(String, String), ApiError> {
     let target = cx.holder(kind, name).await?;
-    cx.authorize(vec![inline_check(&target, action, boundary_key)])?;
+    cx.authorize(vec![inline_check(&target, action, modifies)])?;
     let found = target.found.clone().ok_or_else(|| target.missing(name))?;
-    // Put/Delete change the holder: a service-linked role's are the service's (api.md §5.6).
-    if action.starts_with("iam:Put") || action.starts_with("iam:Delete") {
+    // A service-linked role's policies are the service's (api.md §5.6).
+    if modifies {
         target.ensure_modifiable(name)?;
     }
     Ok(found)
