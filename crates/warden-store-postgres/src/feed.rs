@@ -20,7 +20,7 @@ const CHANNEL: &str = "warden_changes";
 pub(crate) async fn lock_account(tx: &mut DbTx, account: AccountId) -> Result<(), StoreError> {
     sqlx::query("SELECT generation FROM account_generation WHERE account_id = $1 FOR UPDATE")
         .bind(account.as_str())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(tx.conn().await?)
         .await
         .map_err(on_error)?;
     Ok(())
@@ -36,7 +36,7 @@ pub(crate) async fn notify_in_tx(
     sqlx::query("SELECT pg_notify($1, $2)")
         .bind(CHANNEL)
         .bind(format!("{account}:{generation}"))
-        .execute(&mut **tx)
+        .execute(tx.conn().await?)
         .await
         .map_err(on_error)?;
     Ok(())

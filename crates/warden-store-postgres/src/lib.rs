@@ -108,9 +108,8 @@ impl Store for PgStore {
 
     async fn begin_read(&self) -> Result<Tx, StoreError> {
         // No BEGIN/COMMIT round trips for a call that only reads: see `tx::DbConn`.
-        let conn = self.pool.acquire().await.map_err(on_error)?;
         Ok(Tx {
-            tx: DbTx::Autocommit(conn),
+            tx: DbTx::autocommit(&self.pool),
             changed: Default::default(),
             deleted: Default::default(),
             notify: self.notify.clone(),

@@ -114,9 +114,8 @@ impl Store for SqliteStore {
 
     async fn begin_read(&self) -> Result<Tx, StoreError> {
         // No BEGIN: see `tx::DbConn` (WAL readers never wait for the writer either).
-        let conn = self.pool.acquire().await.map_err(on_error)?;
         Ok(Tx {
-            tx: DbTx::Autocommit(conn),
+            tx: DbTx::autocommit(&self.pool),
             changed: Default::default(),
             deleted: Default::default(),
             notify: (*self.notify).clone(),

@@ -32,43 +32,51 @@ mod import;
 mod credentials;
 
 /// The connection a [`Tx`] runs on: an open database transaction, or, for a call that only
-/// reads ([`warden_core::Store::begin_read`]), a pooled connection in autocommit mode. The
-/// latter saves the `BEGIN` and `COMMIT` round trips (on SQLite each is a hand-off to the
-/// driver's worker thread), which were most of the cost of a read or a denied call; each
-/// read statement still sees a consistent snapshot of its own. Both dereference to the
-/// driver's connection, so every statement below is written once for both.
+/// reads ([`warden_core::Store::begin_read`]), a pooled connection in autocommit mode that is
+/// taken from the pool on the first statement. The latter saves the `BEGIN` and `COMMIT`
+/// round trips (on SQLite each is a hand-off to the driver's worker thread), and a call
+/// that never reaches the database (refused by policy before any read, or answered from the
+/// server's caches) costs no pool hand-off at all; each read statement still sees a
+/// consistent snapshot of its own.
 #[derive(Debug)]
 pub(crate) enum DbConn {
     Transaction(sqlx::Transaction<'static, crate::Db>),
-    Autocommit(sqlx::pool::PoolConnection<crate::Db>),
-}
-
-impl std::ops::Deref for DbConn {
-    type Target = <crate::Db as sqlx::Database>::Connection;
-
-    fn deref(&self) -> &Self::Target {
-        match self {
-            Self::Transaction(tx) => tx,
-            Self::Autocommit(conn) => conn,
-        }
-    }
-}
-
-impl std::ops::DerefMut for DbConn {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        match self {
-            Self::Transaction(tx) => tx,
-            Self::Autocommit(conn) => conn,
-        }
-    }
+    Autocommit {
+        pool: sqlx::Pool<crate::Db>,
+        conn: Option<sqlx::pool::PoolConnection<crate::Db>>,
+    },
 }
 
 impl DbConn {
+    /// A read-only connection, acquired on first use.
+    pub(crate) fn autocommit(pool: &sqlx::Pool<crate::Db>) -> Self {
+        Self::Autocommit {
+            pool: pool.clone(),
+            conn: None,
+        }
+    }
+
+    /// The driver's connection for the next statement.
+    pub(crate) async fn conn(
+        &mut self,
+    ) -> Result<&mut <crate::Db as sqlx::Database>::Connection, StoreError> {
+        match self {
+            Self::Transaction(tx) => Ok(&mut **tx),
+            Self::Autocommit { pool, conn } => {
+                let acquired = match conn.take() {
+                    Some(c) => c,
+                    None => pool.acquire().await.map_err(on_error)?,
+                };
+                Ok(&mut **conn.insert(acquired))
+            }
+        }
+    }
+
     /// Commits the transaction; an autocommit connection has nothing left to commit.
     pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
             Self::Transaction(tx) => tx.commit().await,
-            Self::Autocommit(_) => Ok(()),
+            Self::Autocommit { .. } => Ok(()),
         }
     }
 
@@ -76,7 +84,7 @@ impl DbConn {
     pub(crate) async fn rollback(self) -> Result<(), sqlx::Error> {
         match self {
             Self::Transaction(tx) => tx.rollback().await,
-            Self::Autocommit(_) => Ok(()),
+            Self::Autocommit { .. } => Ok(()),
         }
     }
 }
@@ -517,7 +525,7 @@ pub(crate) async fn wipe(tx: &mut DbTx) -> Result<(), StoreError> {
     ];
     for table in TABLES {
         sqlx::query(&format!("DELETE FROM {table}"))
-            .execute(&mut **tx)
+            .execute(tx.conn().await?)
             .await
             .map_err(on_error)?;
     }
@@ -541,7 +549,7 @@ impl Tx {
         .bind(account.as_str())
         .bind(kind)
         .bind(id)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         Ok(())
@@ -557,7 +565,7 @@ impl Tx {
         let done = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(id)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -574,7 +582,7 @@ impl Tx {
             sqlx::query("SELECT default_version FROM policies WHERE account_id = $1 AND id = $2")
                 .bind(account.as_str())
                 .bind(policy_id)
-                .fetch_optional(&mut *self.tx)
+                .fetch_optional(self.tx.conn().await?)
                 .await
                 .map_err(on_error)?;
         row.map(|r| get(&r, "default_version")).transpose()
@@ -590,7 +598,7 @@ impl Transaction for Tx {
                  WHERE account_id = $1 RETURNING generation",
             )
             .bind(account.as_str())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
             let Some(row) = row else {
@@ -633,12 +641,12 @@ impl Transaction for Tx {
         sqlx::query("INSERT INTO accounts (id, created) VALUES ($1, $2)")
             .bind(account.id.as_str())
             .bind(ts(account.created))
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         sqlx::query("INSERT INTO account_generation (account_id, generation) VALUES ($1, 0)")
             .bind(account.id.as_str())
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         self.touch(account.id);
@@ -648,7 +656,7 @@ impl Transaction for Tx {
     async fn account(&mut self, id: AccountId) -> Result<Option<Account>, StoreError> {
         let row = sqlx::query("SELECT id, created FROM accounts WHERE id = $1")
             .bind(id.as_str())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.map(|row| {
@@ -665,7 +673,7 @@ impl Transaction for Tx {
         let rows = sqlx::query(
             "SELECT id AS account_id, created FROM accounts WHERE id <> 'aws' ORDER BY id",
         )
-        .fetch_all(&mut *self.tx)
+        .fetch_all(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         collect(&rows, |row| {
@@ -717,13 +725,13 @@ impl Transaction for Tx {
         for sql in STATEMENTS {
             sqlx::query(sql)
                 .bind(id.as_str())
-                .execute(&mut *self.tx)
+                .execute(self.tx.conn().await?)
                 .await
                 .map_err(on_error)?;
         }
         let done = sqlx::query("DELETE FROM accounts WHERE id = $1")
             .bind(id.as_str())
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -747,7 +755,7 @@ impl Transaction for Tx {
         let sql = format!("SELECT count(*) AS n FROM {table} WHERE account_id = $1");
         let row = sqlx::query(&sql)
             .bind(account.as_str())
-            .fetch_one(&mut *self.tx)
+            .fetch_one(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         u64::try_from(get::<i64>(&row, "n")?)
@@ -769,7 +777,7 @@ impl Transaction for Tx {
         .bind(ts(user.created))
         .bind(&user.permissions_boundary)
         .bind(user.password_last_used.map(ts))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(user.account);
@@ -787,7 +795,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(name_key(name))
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(user_from).transpose()
@@ -803,7 +811,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(user_from).transpose()
@@ -821,7 +829,7 @@ impl Transaction for Tx {
         .bind(&user.path)
         .bind(&user.permissions_boundary)
         .bind(user.password_last_used.map(ts))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -848,7 +856,7 @@ impl Transaction for Tx {
             .bind(&query.path_prefix)
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -871,7 +879,7 @@ impl Transaction for Tx {
         .bind(name_key(&group.name))
         .bind(&group.path)
         .bind(ts(group.created))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(group.account);
@@ -889,7 +897,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(name_key(name))
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(group_from).transpose()
@@ -905,7 +913,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(group_from).transpose()
@@ -920,7 +928,7 @@ impl Transaction for Tx {
         .bind(&group.name)
         .bind(name_key(&group.name))
         .bind(&group.path)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -945,7 +953,7 @@ impl Transaction for Tx {
             .bind(&query.path_prefix)
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -971,7 +979,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(group_id)
         .bind(user_id)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         if done.rows_affected() == 0 {
@@ -982,7 +990,7 @@ impl Transaction for Tx {
             .bind(account.as_str())
             .bind(group_id)
             .bind(user_id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
             return if exists.is_some() {
@@ -1008,7 +1016,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(group_id)
         .bind(user_id)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         if done.rows_affected() == 0 {
@@ -1034,7 +1042,7 @@ impl Transaction for Tx {
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
             .bind(group_id)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -1060,7 +1068,7 @@ impl Transaction for Tx {
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
             .bind(user_id)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -1092,7 +1100,7 @@ impl Transaction for Tx {
         .bind(role.last_used.as_ref().map(|u| ts(u.date)))
         .bind(role.last_used.as_ref().map(|u| u.region.clone()))
         .bind(trust_principals_json(&role.trust_principals))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(role.account);
@@ -1110,7 +1118,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(name_key(name))
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(role_from).transpose()
@@ -1126,7 +1134,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(role_from).transpose()
@@ -1148,7 +1156,7 @@ impl Transaction for Tx {
         .bind(i64::from(role.max_session_duration))
         .bind(&role.permissions_boundary)
         .bind(trust_principals_json(&role.trust_principals))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1175,7 +1183,7 @@ impl Transaction for Tx {
             .bind(&query.path_prefix)
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -1201,7 +1209,7 @@ impl Transaction for Tx {
         .bind(&policy.arn)
         .bind(&policy.description)
         .bind(ts(policy.created))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         sqlx::query(
@@ -1210,7 +1218,7 @@ impl Transaction for Tx {
         .bind(&policy.id)
         .bind(&policy.document)
         .bind(ts(policy.created))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(policy.account);
@@ -1228,7 +1236,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(name_key(name))
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(policy_from).transpose()
@@ -1243,7 +1251,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(policy_from).transpose()
@@ -1259,7 +1267,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(arn)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(policy_from).transpose()
@@ -1299,7 +1307,7 @@ impl Transaction for Tx {
             .bind(&query.path_prefix)
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -1323,7 +1331,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(policy_id)
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         let version: i64 = get(&row.ok_or(StoreError::NotFound)?, "last_version")?;
@@ -1334,7 +1342,7 @@ impl Transaction for Tx {
         .bind(version)
         .bind(document)
         .bind(ts(created))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         if set_default {
@@ -1342,7 +1350,7 @@ impl Transaction for Tx {
                 .bind(policy_id)
                 .bind(version)
                 .bind(ts(created))
-                .execute(&mut *self.tx)
+                .execute(self.tx.conn().await?)
                 .await
                 .map_err(on_error)?;
         }
@@ -1374,7 +1382,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(policy_id)
         .bind(number)
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         row.as_ref().map(version_from).transpose()
@@ -1393,7 +1401,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(policy_id)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         collect(&rows, version_from)
@@ -1418,7 +1426,7 @@ impl Transaction for Tx {
         let done = sqlx::query("DELETE FROM policy_versions WHERE policy_id = $1 AND version = $2")
             .bind(policy_id)
             .bind(number)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1443,7 +1451,7 @@ impl Transaction for Tx {
         .bind(policy_id)
         .bind(number)
         .bind(ts(updated))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1478,7 +1486,7 @@ impl Transaction for Tx {
             .bind(account.as_str())
             .bind(policy_id)
             .bind(holder_id)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         if done.rows_affected() == 0 {
@@ -1511,7 +1519,7 @@ impl Transaction for Tx {
             .bind(account.as_str())
             .bind(policy_id)
             .bind(holder_id)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         if done.rows_affected() == 0 {
@@ -1534,7 +1542,7 @@ impl Transaction for Tx {
         let rows = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(holder_id)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         collect(&rows, policy_from)
@@ -1551,7 +1559,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(policy_id)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         collect(&rows, holder_from)
@@ -1572,7 +1580,7 @@ impl Transaction for Tx {
             .bind(holder_id)
             .bind(name_key(&policy.name))
             .bind(&policy.document)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         if done.rows_affected() == 0 {
@@ -1586,7 +1594,7 @@ impl Transaction for Tx {
                 .bind(name_key(&policy.name))
                 .bind(&policy.document)
                 .bind(&policy.name)
-                .execute(&mut *self.tx)
+                .execute(self.tx.conn().await?)
                 .await
                 .map_err(on_error)?;
         }
@@ -1609,7 +1617,7 @@ impl Transaction for Tx {
             .bind(account.as_str())
             .bind(holder_id)
             .bind(name_key(name))
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.map(|row| {
@@ -1636,7 +1644,7 @@ impl Transaction for Tx {
             .bind(account.as_str())
             .bind(holder_id)
             .bind(name_key(name))
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         if done.rows_affected() == 0 {
@@ -1659,7 +1667,7 @@ impl Transaction for Tx {
         let rows = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(holder_id)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         rows.iter()
@@ -1698,7 +1706,7 @@ impl Transaction for Tx {
         .bind(key.last_used.as_ref().map(|u| u.service.clone()))
         .bind(key.last_used.as_ref().map(|u| u.region.clone()))
         .bind(key.secret.as_bytes())
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(key.account);
@@ -1716,7 +1724,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(key_from).transpose()
@@ -1740,7 +1748,7 @@ impl Transaction for Tx {
         let rows = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(user_id)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         collect(&rows, key_from)
@@ -1757,7 +1765,7 @@ impl Transaction for Tx {
                 .bind(account.as_str())
                 .bind(id)
                 .bind(status.as_str())
-                .execute(&mut *self.tx)
+                .execute(self.tx.conn().await?)
                 .await
                 .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1784,7 +1792,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(kind)
         .bind(id)
-        .fetch_all(&mut *self.tx)
+        .fetch_all(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         rows.iter()
@@ -1816,7 +1824,7 @@ impl Transaction for Tx {
             .bind(position)
             .bind(&tag.key)
             .bind(&tag.value)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         }
@@ -1836,7 +1844,7 @@ impl Transaction for Tx {
         .bind(to_json(&provider.client_ids))
         .bind(to_json(&provider.thumbprints))
         .bind(ts(provider.created))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(provider.account);
@@ -1854,7 +1862,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(url)
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         row.as_ref().map(oidc_from).transpose()
@@ -1869,7 +1877,7 @@ impl Transaction for Tx {
         .bind(&provider.url)
         .bind(to_json(&provider.client_ids))
         .bind(to_json(&provider.thumbprints))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1887,7 +1895,7 @@ impl Transaction for Tx {
         let done = sqlx::query("DELETE FROM oidc_providers WHERE account_id = $1 AND url = $2")
             .bind(account.as_str())
             .bind(url)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1904,7 +1912,7 @@ impl Transaction for Tx {
              WHERE account_id = $1 ORDER BY url",
         )
         .bind(account.as_str())
-        .fetch_all(&mut *self.tx)
+        .fetch_all(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         collect(&rows, oidc_from)
@@ -1927,7 +1935,7 @@ impl Transaction for Tx {
         .bind(ts(provider.valid_until))
         .bind(&provider.assertion_encryption_mode)
         .bind(ts(provider.created))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(provider.account);
@@ -1945,7 +1953,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(name)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(saml_from).transpose()
@@ -1964,7 +1972,7 @@ impl Transaction for Tx {
         .bind(&provider.metadata)
         .bind(ts(provider.valid_until))
         .bind(&provider.assertion_encryption_mode)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1982,7 +1990,7 @@ impl Transaction for Tx {
         let done = sqlx::query("DELETE FROM saml_providers WHERE account_id = $1 AND name = $2")
             .bind(account.as_str())
             .bind(name)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -1999,7 +2007,7 @@ impl Transaction for Tx {
         );
         let rows = sqlx::query(&sql)
             .bind(account.as_str())
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         collect(&rows, saml_from)
@@ -2022,7 +2030,7 @@ impl Transaction for Tx {
         .bind(&profile.path)
         .bind(ts(profile.created))
         .bind(&profile.role_id)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(profile.account);
@@ -2041,7 +2049,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(name_key(name))
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(instance_profile_from).transpose()
@@ -2059,7 +2067,7 @@ impl Transaction for Tx {
         let row = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(instance_profile_from).transpose()
@@ -2077,7 +2085,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(id)
         .bind(role_id)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -2109,7 +2117,7 @@ impl Transaction for Tx {
             .bind(&query.path_prefix)
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -2135,7 +2143,7 @@ impl Transaction for Tx {
             .bind(role_id)
             .bind(&query.after)
             .bind(limit_plus_one(query.limit))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         Ok(Page::from_overfetch(
@@ -2157,7 +2165,7 @@ impl Transaction for Tx {
         .bind(&workload.token_sha256)
         .bind(ts(workload.created))
         .bind(workload.revoked.map(ts))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         Ok(())
@@ -2167,7 +2175,7 @@ impl Transaction for Tx {
         let sql = format!("SELECT {WORKLOAD_COLUMNS} FROM workloads WHERE id = $1");
         let row = sqlx::query(&sql)
             .bind(id)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(workload_from).transpose()
@@ -2183,7 +2191,7 @@ impl Transaction for Tx {
         );
         let rows = sqlx::query(&sql)
             .bind(account.as_ref().map(AccountId::as_str))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         collect(&rows, workload_from)
@@ -2194,7 +2202,7 @@ impl Transaction for Tx {
             sqlx::query("UPDATE workloads SET revoked = COALESCE(revoked, $2) WHERE id = $1")
                 .bind(id)
                 .bind(ts(at))
-                .execute(&mut *self.tx)
+                .execute(self.tx.conn().await?)
                 .await
                 .map_err(on_error)?;
         expect_one(done.rows_affected())
@@ -2382,7 +2390,7 @@ impl Transaction for Tx {
         .bind(&event.principal_arn)
         .bind(&event.access_key_id)
         .bind(&event.document)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         Ok(())
@@ -2408,7 +2416,7 @@ impl Transaction for Tx {
             });
             insert
                 .build()
-                .execute(&mut *self.tx)
+                .execute(self.tx.conn().await?)
                 .await
                 .map_err(on_error)?;
         }
@@ -2438,7 +2446,7 @@ impl Transaction for Tx {
         .bind(user_id)
         .bind(enabled)
         .bind(device.last_used_step)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(device.account);
@@ -2459,7 +2467,7 @@ impl Transaction for Tx {
             .bind(account.as_str())
             .bind(path)
             .bind(name)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(mfa_from).transpose()
@@ -2483,7 +2491,7 @@ impl Transaction for Tx {
         .bind(&assignment.user_id)
         .bind(ts(assignment.enabled))
         .bind(step)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -2504,7 +2512,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(path)
         .bind(name)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -2530,7 +2538,7 @@ impl Transaction for Tx {
         .bind(path)
         .bind(name)
         .bind(step)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         Ok(done.rows_affected() > 0)
@@ -2550,7 +2558,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(path)
         .bind(name)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         expect_one(done.rows_affected())?;
@@ -2570,7 +2578,7 @@ impl Transaction for Tx {
         let rows = sqlx::query(&sql)
             .bind(account.as_str())
             .bind(user_id)
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         collect(&rows, mfa_from)
@@ -2599,7 +2607,7 @@ impl Transaction for Tx {
             .bind(account.as_str())
             .bind(after)
             .bind(limit_plus_one(query.limit))
-            .fetch_all(&mut *self.tx)
+            .fetch_all(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         let page = Page::from_overfetch(collect(&rows, mfa_seq_from)?, query.limit, |(seq, _)| {
@@ -2629,7 +2637,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(after)
         .bind(limit_plus_one(limit))
-        .fetch_all(&mut *self.tx)
+        .fetch_all(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         let page = Page::from_overfetch(collect(&rows, audit_from)?, limit, |(seq, _)| {
@@ -2651,7 +2659,7 @@ impl Transaction for Tx {
             "SELECT account_id, generated, content FROM credential_reports WHERE account_id = $1",
         )
         .bind(account.as_str())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         row.map(|row| {
@@ -2676,7 +2684,7 @@ impl Transaction for Tx {
         .bind(report.account.as_str())
         .bind(ts(report.generated))
         .bind(&report.content)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         Ok(())
@@ -2693,7 +2701,7 @@ impl Transaction for Tx {
         .bind(ts(job.created))
         .bind(job.completed.map(ts))
         .bind(&job.document)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         Ok(())
@@ -2710,7 +2718,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(id)
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         row.map(|row| {
@@ -2735,7 +2743,7 @@ impl Transaction for Tx {
             "SELECT global_endpoint_token_version FROM sts_preferences WHERE account_id = $1",
         )
         .bind(account.as_str())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         row.map(|row| {
@@ -2762,7 +2770,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(version.number())
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(account);
@@ -2777,7 +2785,7 @@ impl Transaction for Tx {
     ) -> Result<bool, StoreError> {
         let row = sqlx::query("SELECT enabled FROM outbound_federation WHERE account_id = $1")
             .bind(account.as_str())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         match row {
@@ -2799,7 +2807,7 @@ impl Transaction for Tx {
         .bind(account.as_str())
         .bind(i64::from(enabled))
         .bind(OffsetDateTime::now_utc().unix_timestamp())
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(account);
@@ -2815,7 +2823,7 @@ impl Transaction for Tx {
              FROM outbound_signing_keys WHERE account_id = $1 ORDER BY created, kid",
         )
         .bind(account.as_str())
-        .fetch_all(&mut *self.tx)
+        .fetch_all(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         rows.iter()
@@ -2847,7 +2855,7 @@ impl Transaction for Tx {
         .bind(key.private_key.as_bytes())
         .bind(&key.public_jwk)
         .bind(ts(key.created))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(key.account);
@@ -2862,7 +2870,7 @@ impl Transaction for Tx {
         sqlx::query("DELETE FROM outbound_signing_keys WHERE account_id = $1 AND kid = $2")
             .bind(account.as_str())
             .bind(kid)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         self.touch(account);
@@ -2883,7 +2891,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(user_id)
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         row.as_ref().map(login_profile_from).transpose()
@@ -2910,7 +2918,7 @@ impl Transaction for Tx {
         .bind(ts(profile.created))
         .bind(ts(profile.password_changed))
         .bind(i64::from(profile.reset_required))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(profile.account);
@@ -2925,7 +2933,7 @@ impl Transaction for Tx {
         let done = sqlx::query("DELETE FROM login_profiles WHERE account_id = $1 AND user_id = $2")
             .bind(account.as_str())
             .bind(user_id)
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         let deleted = done.rows_affected() > 0;
@@ -2945,7 +2953,7 @@ impl Transaction for Tx {
              hard_expiry FROM password_policies WHERE account_id = $1",
         )
         .bind(account.as_str())
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         row.as_ref().map(password_policy_from).transpose()
@@ -2980,7 +2988,7 @@ impl Transaction for Tx {
         .bind(policy.max_age_days.map(i64::from))
         .bind(policy.reuse_prevention.map(i64::from))
         .bind(policy.hard_expiry.map(i64::from))
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(account);
@@ -2990,7 +2998,7 @@ impl Transaction for Tx {
     async fn delete_password_policy(&mut self, account: AccountId) -> Result<bool, StoreError> {
         let done = sqlx::query("DELETE FROM password_policies WHERE account_id = $1")
             .bind(account.as_str())
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         let deleted = done.rows_affected() > 0;
@@ -3003,7 +3011,7 @@ impl Transaction for Tx {
     async fn account_alias(&mut self, account: AccountId) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT alias FROM account_aliases WHERE account_id = $1")
             .bind(account.as_str())
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.map(|r| get(&r, "alias")).transpose()
@@ -3012,7 +3020,7 @@ impl Transaction for Tx {
     async fn account_by_alias(&mut self, alias: &str) -> Result<Option<AccountId>, StoreError> {
         let row = sqlx::query("SELECT account_id FROM account_aliases WHERE alias = $1")
             .bind(alias)
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         row.as_ref().map(account_from).transpose()
@@ -3029,7 +3037,7 @@ impl Transaction for Tx {
         )
         .bind(account.as_str())
         .bind(alias)
-        .execute(&mut *self.tx)
+        .execute(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         self.touch(account);
@@ -3039,7 +3047,7 @@ impl Transaction for Tx {
     async fn delete_account_alias(&mut self, account: AccountId) -> Result<bool, StoreError> {
         let done = sqlx::query("DELETE FROM account_aliases WHERE account_id = $1")
             .bind(account.as_str())
-            .execute(&mut *self.tx)
+            .execute(self.tx.conn().await?)
             .await
             .map_err(on_error)?;
         let deleted = done.rows_affected() > 0;
@@ -3070,7 +3078,7 @@ impl Transaction for Tx {
                WHERE account_id = $1 AND user_id IS NOT NULL) AS mfa_in_use",
         )
         .bind(account.as_str())
-        .fetch_one(&mut *self.tx)
+        .fetch_one(self.tx.conn().await?)
         .await
         .map_err(on_error)?;
         let n = |column: &'static str| -> Result<u64, StoreError> {

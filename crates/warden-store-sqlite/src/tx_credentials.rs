@@ -69,7 +69,7 @@ pub(super) async fn insert_server_certificate(
     .bind(&c.body)
     .bind(&c.chain)
     .bind(c.private_key.as_bytes())
-    .execute(&mut *tx.tx)
+    .execute(tx.tx.conn().await?)
     .await
     .map_err(on_error)?;
     tx.touch(c.account);
@@ -88,7 +88,7 @@ pub(super) async fn server_certificate(
     let row = sqlx::query(&sql)
         .bind(account.as_str())
         .bind(name_key(name))
-        .fetch_optional(&mut *tx.tx)
+        .fetch_optional(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     row.as_ref().map(server_certificate_from).transpose()
@@ -107,7 +107,7 @@ pub(super) async fn update_server_certificate(
     .bind(&c.name)
     .bind(name_key(&c.name))
     .bind(&c.path)
-    .execute(&mut *tx.tx)
+    .execute(tx.tx.conn().await?)
     .await
     .map_err(on_error)?;
     expect_one(done.rows_affected())?;
@@ -139,7 +139,7 @@ pub(super) async fn list_server_certificates(
         .bind(&query.path_prefix)
         .bind(&query.after)
         .bind(limit_plus_one(query.limit))
-        .fetch_all(&mut *tx.tx)
+        .fetch_all(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     Ok(Page::from_overfetch(
@@ -189,7 +189,7 @@ pub(super) async fn insert_signing_certificate(
         .bind(&c.fingerprint)
         .bind(c.status.as_str())
         .bind(ts(c.uploaded))
-        .execute(&mut *tx.tx)
+        .execute(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     tx.touch(c.account);
@@ -209,7 +209,7 @@ async fn signing_certificate_where(
     let row = sqlx::query(&sql)
         .bind(account.as_str())
         .bind(value)
-        .fetch_optional(&mut *tx.tx)
+        .fetch_optional(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     row.as_ref().map(signing_certificate_from).transpose()
@@ -245,7 +245,7 @@ pub(super) async fn signing_certificates(
     let rows = sqlx::query(&sql)
         .bind(account.as_str())
         .bind(owner_id(owner))
-        .fetch_all(&mut *tx.tx)
+        .fetch_all(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     collect(&rows, signing_certificate_from)
@@ -264,7 +264,7 @@ async fn set_status(
         .bind(account.as_str())
         .bind(id)
         .bind(status.as_str())
-        .execute(&mut *tx.tx)
+        .execute(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     expect_one(done.rows_affected())?;
@@ -319,7 +319,7 @@ pub(super) async fn insert_ssh_public_key(tx: &mut Tx, k: &SshPublicKey) -> Resu
         .bind(&k.fingerprint)
         .bind(k.status.as_str())
         .bind(ts(k.uploaded))
-        .execute(&mut *tx.tx)
+        .execute(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     tx.touch(k.account);
@@ -336,7 +336,7 @@ pub(super) async fn ssh_public_key(
     let row = sqlx::query(&sql)
         .bind(account.as_str())
         .bind(id)
-        .fetch_optional(&mut *tx.tx)
+        .fetch_optional(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     row.as_ref().map(ssh_key_from).transpose()
@@ -354,7 +354,7 @@ pub(super) async fn ssh_public_keys(
     let rows = sqlx::query(&sql)
         .bind(account.as_str())
         .bind(user_id)
-        .fetch_all(&mut *tx.tx)
+        .fetch_all(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     collect(&rows, ssh_key_from)
@@ -416,7 +416,7 @@ pub(super) async fn insert_service_credential(
         .bind(c.status.as_str())
         .bind(ts(c.created))
         .bind(c.expiration.map(ts))
-        .execute(&mut *tx.tx)
+        .execute(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     tx.touch(c.account);
@@ -435,7 +435,7 @@ pub(super) async fn service_credential(
     let row = sqlx::query(&sql)
         .bind(account.as_str())
         .bind(id)
-        .fetch_optional(&mut *tx.tx)
+        .fetch_optional(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     row.as_ref().map(service_credential_from).transpose()
@@ -453,7 +453,7 @@ pub(super) async fn service_credentials(
     let rows = sqlx::query(&sql)
         .bind(account.as_str())
         .bind(user_id)
-        .fetch_all(&mut *tx.tx)
+        .fetch_all(tx.tx.conn().await?)
         .await
         .map_err(on_error)?;
     collect(&rows, service_credential_from)
@@ -471,7 +471,7 @@ pub(super) async fn update_service_credential(
     .bind(&c.id)
     .bind(c.status.as_str())
     .bind(c.password.as_bytes())
-    .execute(&mut *tx.tx)
+    .execute(tx.tx.conn().await?)
     .await
     .map_err(on_error)?;
     expect_one(done.rows_affected())?;

@@ -76,7 +76,7 @@ async fn insert_rows(
                 Val::Int(i) => query.bind(*i),
             };
         }
-        query.execute(&mut **tx).await.map_err(on_error)?;
+        query.execute(tx.conn().await?).await.map_err(on_error)?;
     }
     Ok(())
 }
@@ -106,7 +106,7 @@ async fn delete_in(
         for id in chunk {
             query = query.bind(id.clone());
         }
-        query.execute(&mut **tx).await.map_err(on_error)?;
+        query.execute(tx.conn().await?).await.map_err(on_error)?;
     }
     Ok(())
 }
@@ -120,7 +120,7 @@ async fn ids_by_name(
     let sql = format!("SELECT id, name_key FROM {table} WHERE account_id = $1");
     let rows = sqlx::query::<Db>(&sql)
         .bind(owner.to_owned())
-        .fetch_all(&mut **tx)
+        .fetch_all(tx.conn().await?)
         .await
         .map_err(on_error)?;
     rows.iter()
@@ -416,7 +416,7 @@ pub(super) async fn import_account(
             "INSERT INTO accounts (id, created) VALUES ($1, 0) ON CONFLICT DO NOTHING",
         )
         .bind(AWS_MANAGED_OWNER)
-        .execute(&mut **tx)
+        .execute(tx.conn().await?)
         .await
         .map_err(on_error)?;
         let (created, updated, versions) =
@@ -579,7 +579,7 @@ pub(super) async fn import_account(
         "SELECT id, arn FROM policies WHERE account_id = $1 OR account_id = 'aws'",
     )
     .bind(acct.clone())
-    .fetch_all(&mut **tx)
+    .fetch_all(tx.conn().await?)
     .await
     .map_err(on_error)?;
     let policy_ids: HashMap<String, String> = rows
@@ -612,7 +612,7 @@ pub(super) async fn import_account(
         // stale (api.md §1.9).
         let rows = sqlx::query::<Db>("SELECT id FROM accounts WHERE id <> $1")
             .bind(AWS_MANAGED_OWNER)
-            .fetch_all(&mut *this.tx)
+            .fetch_all(this.tx.conn().await?)
             .await
             .map_err(on_error)?;
         for row in &rows {
@@ -655,7 +655,7 @@ pub(super) async fn list_scoped_policies(
         .bind(query.path_prefix.clone())
         .bind(query.after.clone())
         .bind(super::limit_plus_one(query.limit))
-        .fetch_all(&mut *this.tx)
+        .fetch_all(this.tx.conn().await?)
         .await
         .map_err(on_error)?;
     let items = rows
