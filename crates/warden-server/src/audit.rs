@@ -7,7 +7,8 @@
 //! kept. `responseElements` is `null` for reads and whatever the handler supplies for
 //! writes (never a secret: CreateAccessKey's is built without it).
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use warden_core::{AuditEvent, AuditOutcome};
@@ -59,31 +60,39 @@ pub(crate) struct CallRecord<'a> {
 }
 
 impl CallRecord<'_> {
-    /// The stored event: indexed fields plus the CloudTrail JSON.
+    /// The event, its CloudTrail document serialized once from borrowed parts (no
+    /// intermediate JSON tree: this runs on every request).
     pub(crate) fn to_event(&self, partition: &str) -> AuditEvent {
-        let (principal_arn, identity) = self.user_identity(partition);
-        let mut record = json!({
-            "eventVersion": "1.08",
-            "userIdentity": identity,
-            "eventTime": self.time.format(&Rfc3339).unwrap_or_default(),
-            "eventSource": format!("{}.amazonaws.com", self.service),
-            "eventName": self.event_name,
-            "awsRegion": self.region,
-            "sourceIPAddress": self.source_ip,
-            "userAgent": self.user_agent,
-            "requestParameters": request_parameters(self.params),
-            "responseElements": if self.read_only { Value::Null } else { self.response.clone().unwrap_or(Value::Null) },
-            "requestID": self.request_id,
-            "eventID": self.event_id,
-            "readOnly": self.read_only,
-            "eventType": "AwsApiCall",
-            "managementEvent": true,
-            "recipientAccountId": self.account.as_str(),
-        });
-        if let (Some((code, message)), Some(obj)) = (&self.error, record.as_object_mut()) {
-            obj.insert("errorCode".into(), Value::String((*code).to_owned()));
-            obj.insert("errorMessage".into(), Value::String(message.clone()));
-        }
+        let (principal_arn, user_identity) = self.user_identity(partition);
+        let event_time = self.time.format(&Rfc3339).unwrap_or_default();
+        let event_source = format!("{}.amazonaws.com", self.service);
+        let null = Value::Null;
+        let response_elements = match &self.response {
+            Some(response) if !self.read_only => response,
+            _ => &null,
+        };
+        let document = Document {
+            event_version: "1.08",
+            user_identity,
+            event_time: &event_time,
+            event_source: &event_source,
+            event_name: self.event_name,
+            aws_region: self.region,
+            source_ip_address: self.source_ip,
+            user_agent: self.user_agent,
+            request_parameters: request_parameters(self.params),
+            response_elements,
+            request_id: self.request_id,
+            event_id: &self.event_id,
+            read_only: self.read_only,
+            event_type: "AwsApiCall",
+            management_event: true,
+            recipient_account_id: self.account.as_str(),
+            error_code: self.error.as_ref().map(|(code, _)| *code),
+            error_message: self.error.as_ref().map(|(_, message)| message.as_str()),
+        };
+        // Serializing borrowed strings, bools and JSON values cannot fail.
+        let document = serde_json::to_string(&document).unwrap_or_default();
         AuditEvent {
             id: self.event_id.clone(),
             account: self.account,
@@ -96,81 +105,179 @@ impl CallRecord<'_> {
             },
             principal_arn,
             access_key_id: self.access_key_id.map(str::to_owned),
-            document: record.to_string(),
+            document,
         }
     }
 
-    fn user_identity(&self, _partition: &str) -> (String, Value) {
+    fn user_identity(&self, _partition: &str) -> (String, UserIdentity<'_>) {
         if let Some(identity) = &self.identity {
             let arn = identity
                 .get("arn")
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_owned();
-            return (arn, identity.clone());
+            return (arn, UserIdentity::Given(identity));
         }
+        // `accessKeyId` is present (possibly null) for every signed caller.
+        let access_key_id = Some(self.access_key_id);
         match self.caller {
             Some(c) => {
-                let arn = c.arn().to_owned();
-                let v = match &c.identity {
-                    Identity::Root => json!({
-                        "type": "Root",
-                        "principalId": c.account.as_str(),
-                        "arn": arn,
-                        "accountId": c.account.as_str(),
-                        "accessKeyId": self.access_key_id,
-                    }),
-                    Identity::User(u) => json!({
-                        "type": "IAMUser",
-                        "principalId": u.id,
-                        "arn": arn,
-                        "accountId": c.account.as_str(),
-                        "accessKeyId": self.access_key_id,
-                        "userName": u.name,
-                    }),
-                    // An unsigned call whose token was not verified: nobody is known yet.
-                    Identity::Unauthenticated => json!({
-                        "type": "Unknown",
-                        "accountId": c.account.as_str(),
-                    }),
-                    Identity::Session => json!({
-                        "type": match c.session.as_deref().map(|s| s.kind) {
+                let arn = c.arn();
+                let account_id = c.account.as_str();
+                let identity = match &c.identity {
+                    Identity::Root => PrincipalIdentity {
+                        kind: "Root",
+                        principal_id: Some(account_id.into()),
+                        arn: Some(arn),
+                        account_id,
+                        access_key_id,
+                        user_name: None,
+                        session_context: None,
+                    },
+                    Identity::User(u) => PrincipalIdentity {
+                        kind: "IAMUser",
+                        principal_id: Some(u.id.as_str().into()),
+                        arn: Some(arn),
+                        account_id,
+                        access_key_id,
+                        user_name: Some(&u.name),
+                        session_context: None,
+                    },
+                    Identity::Unauthenticated => PrincipalIdentity {
+                        kind: "Unknown",
+                        principal_id: None,
+                        arn: None,
+                        account_id,
+                        access_key_id: None,
+                        user_name: None,
+                        session_context: None,
+                    },
+                    Identity::Session => PrincipalIdentity {
+                        kind: match c.session.as_deref().map(|s| s.kind) {
                             Some(SessionKind::FederatedUser) => "FederatedUser",
                             _ => "AssumedRole",
                         },
-                        "principalId": c.user_id(),
-                        "arn": arn,
-                        "accountId": c.account.as_str(),
-                        "accessKeyId": self.access_key_id,
+                        principal_id: Some(c.user_id().into()),
+                        arn: Some(arn),
+                        account_id,
+                        access_key_id,
+                        user_name: None,
+                        session_context: None,
+                    },
+                };
+                let session_context = c.session.as_deref().map(|s| session_context(c, s));
+                (
+                    arn.to_owned(),
+                    UserIdentity::Principal(PrincipalIdentity {
+                        session_context,
+                        ..identity
                     }),
-                };
-                let v = match (v, c.session.as_deref()) {
-                    (Value::Object(mut m), Some(s)) => {
-                        m.insert("sessionContext".to_owned(), session_context(c, s));
-                        Value::Object(m)
-                    }
-                    (v, _) => v,
-                };
-                (arn, v)
+                )
             }
-            // Failed authentication: only the key id (and the account, when the key was
-            // found) are known.
             None => (
                 String::new(),
-                json!({
-                    "type": "Unknown",
-                    "accountId": self.account.as_str(),
-                    "accessKeyId": self.access_key_id,
+                UserIdentity::Principal(PrincipalIdentity {
+                    kind: "Unknown",
+                    principal_id: None,
+                    arn: None,
+                    account_id: self.account.as_str(),
+                    access_key_id,
+                    user_name: None,
+                    session_context: None,
                 }),
             ),
         }
     }
 }
 
-/// CloudTrail's `sessionContext` of a request signed with temporary credentials: the
-/// issuer (the role of a role session, the user of a federated or GetSessionToken session)
-/// and the session attributes.
-fn session_context(c: &Compiled, s: &SessionRecord) -> Value {
+/// A CloudTrail event document (CloudTrail's record fields, in its order).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Document<'a> {
+    event_version: &'static str,
+    user_identity: UserIdentity<'a>,
+    event_time: &'a str,
+    event_source: &'a str,
+    event_name: &'a str,
+    aws_region: &'a str,
+    #[serde(rename = "sourceIPAddress")]
+    source_ip_address: &'a str,
+    user_agent: Option<&'a str>,
+    request_parameters: Value,
+    response_elements: &'a Value,
+    #[serde(rename = "requestID")]
+    request_id: &'a str,
+    #[serde(rename = "eventID")]
+    event_id: &'a str,
+    read_only: bool,
+    event_type: &'static str,
+    management_event: bool,
+    recipient_account_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_message: Option<&'a str>,
+}
+
+/// `userIdentity`: established by a handler (unsigned noAuth calls) or from the caller.
+#[derive(Serialize)]
+#[serde(untagged)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a short-lived value on the stack, built once per event and serialized at once"
+)]
+enum UserIdentity<'a> {
+    Given(&'a Value),
+    Principal(PrincipalIdentity<'a>),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PrincipalIdentity<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    principal_id: Option<std::borrow::Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    arn: Option<&'a str>,
+    account_id: &'a str,
+    /// Absent for an unauthenticated caller; `null` for a signed one without a key id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    access_key_id: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    user_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    session_context: Option<SessionContext<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionContext<'a> {
+    session_issuer: SessionIssuer<'a>,
+    attributes: SessionAttributes,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_identity: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionIssuer<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    principal_id: &'a str,
+    arn: &'a str,
+    account_id: &'a str,
+    user_name: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionAttributes {
+    creation_date: String,
+    mfa_authenticated: &'static str,
+}
+
+fn session_context<'a>(c: &'a Compiled, s: &'a SessionRecord) -> SessionContext<'a> {
     let issuer_type = match s.kind {
         SessionKind::RoleSession => "Role",
         SessionKind::RootSession => "Root",
@@ -182,26 +289,22 @@ fn session_context(c: &Compiled, s: &SessionRecord) -> Value {
         SessionKind::FederatedUser | SessionKind::UserSession => "IAMUser",
     };
     let issuer_name = s.parent_arn.rsplit(['/', ':']).next().unwrap_or_default();
-    let mut context = json!({
-        "sessionIssuer": {
-            "type": issuer_type,
-            "principalId": s.parent_id,
-            "arn": s.parent_arn,
-            "accountId": c.account.as_str(),
-            "userName": issuer_name,
+    SessionContext {
+        session_issuer: SessionIssuer {
+            kind: issuer_type,
+            principal_id: &s.parent_id,
+            arn: &s.parent_arn,
+            account_id: c.account.as_str(),
+            user_name: issuer_name,
         },
-        "attributes": {
-            "creationDate": warden_sts::session::iso8601(s.issued_at),
-            "mfaAuthenticated": s.mfa_present.to_string(),
+        attributes: SessionAttributes {
+            creation_date: warden_sts::session::iso8601(s.issued_at),
+            mfa_authenticated: if s.mfa_present { "true" } else { "false" },
         },
-    });
-    if let (Some(si), Value::Object(m)) = (&s.source_identity, &mut context) {
-        m.insert("sourceIdentity".to_owned(), Value::String(si.clone()));
+        source_identity: s.source_identity.as_deref(),
     }
-    context
 }
 
-/// Whether a parameter holds a secret that must not reach the audit log.
 fn is_secret(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     // UpdateAccountPasswordPolicy's settings name passwords but hold none; CloudTrail
@@ -325,6 +428,7 @@ fn insert_path(root: &mut Value, name: &str, value: Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn params(form: &str) -> QueryParams {
         QueryParams::parse(form.as_bytes()).unwrap()

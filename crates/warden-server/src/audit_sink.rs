@@ -26,6 +26,8 @@ use crate::state::Inner;
 const QUEUE_CAPACITY: usize = 65_536;
 /// Events per transaction.
 const MAX_BATCH: usize = 1_024;
+/// How long the writer waits for more events before writing a batch that is not full.
+const LINGER: Duration = Duration::from_millis(2);
 /// Attempts per batch before it is given up (logged as an error).
 const ATTEMPTS: u32 = 5;
 
@@ -91,6 +93,22 @@ pub(crate) fn spawn_writer<S: Store>(state: Weak<Inner<S>>, queue: AuditQueue) {
                 }
                 if events.len() < MAX_BATCH {
                     next = receiver.try_recv().ok();
+                }
+            }
+            // Under load, wait briefly for more events so that one commit (an fsync on
+            // SQLite, a round trip on PostgreSQL) carries many of them; a flush waits for
+            // nobody.
+            if flushes.is_empty() && !events.is_empty() && events.len() < MAX_BATCH {
+                let deadline = tokio::time::Instant::now() + LINGER;
+                while events.len() < MAX_BATCH {
+                    match tokio::time::timeout_at(deadline, receiver.recv()).await {
+                        Ok(Some(Item::Event(e))) => events.push(*e),
+                        Ok(Some(Item::Flush(done))) => {
+                            flushes.push(done);
+                            break;
+                        }
+                        Ok(None) | Err(_) => break,
+                    }
                 }
             }
             if !events.is_empty() {

@@ -14,6 +14,7 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 
 use warden_core::{AccessKey, KeyLastUsed, StoreError};
+use warden_sigv4::SigningKey;
 
 use crate::authz::PolicyCache;
 
@@ -26,6 +27,10 @@ struct Entry {
     key: Arc<AccessKey>,
     /// The account epoch read before the row; `None` when it was not known then.
     epoch: Option<u64>,
+    /// The SigV4 signing key last derived from the key's secret, for one date, region and
+    /// service: requests in that scope skip decrypting the secret and the four HMACs of
+    /// derivation (AWS's own signers cache it the same way). Zeroized on drop.
+    signing: Option<Arc<SigningKey>>,
 }
 
 /// Access keys by id, each with the account epoch it was read at.
@@ -71,7 +76,40 @@ impl KeyCache {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
             }
-            entries.insert(key.id.clone(), Entry { key, epoch });
+            entries.insert(
+                key.id.clone(),
+                Entry {
+                    key,
+                    epoch,
+                    signing: None,
+                },
+            );
+        }
+    }
+
+    /// The cached signing key of key `id` for the scope `date/region/service`, if any.
+    pub(crate) fn signing_key(
+        &self,
+        id: &str,
+        date: &str,
+        region: &str,
+        service: &str,
+    ) -> Option<Arc<SigningKey>> {
+        let entries = self.entries.lock().ok()?;
+        let signing = entries.get(id)?.signing.as_ref()?;
+        let mut scope = signing.scope().splitn(3, '/');
+        let same = scope.next() == Some(date)
+            && scope.next() == Some(region)
+            && scope.next() == Some(service);
+        same.then(|| Arc::clone(signing))
+    }
+
+    /// Keeps a signing key derived for key `id` (replacing the one of another scope).
+    pub(crate) fn put_signing_key(&self, id: &str, signing: Arc<SigningKey>) {
+        if let Ok(mut entries) = self.entries.lock()
+            && let Some(entry) = entries.get_mut(id)
+        {
+            entry.signing = Some(signing);
         }
     }
 

@@ -21,7 +21,8 @@ pub(crate) struct Metrics {
 #[derive(Debug, Default)]
 struct Inner {
     /// (action, outcome) → count; outcome is `success` or the error code.
-    requests: BTreeMap<(String, String), u64>,
+    /// Action → outcome → count.
+    requests: BTreeMap<String, BTreeMap<String, u64>>,
     /// Cumulative counts per bucket, plus +Inf, sum and count.
     buckets: [u64; BUCKETS.len()],
     count: u64,
@@ -33,9 +34,16 @@ impl Metrics {
     /// Records one answered request.
     pub(crate) fn record_request(&self, action: &str, outcome: &str, elapsed: Duration) {
         let Ok(mut m) = self.inner.lock() else { return };
-        *m.requests
-            .entry((action.to_owned(), outcome.to_owned()))
-            .or_insert(0) += 1;
+        // Counted in place once the pair exists: no allocation per request.
+        match m.requests.get_mut(action).and_then(|o| o.get_mut(outcome)) {
+            Some(n) => *n += 1,
+            None => {
+                m.requests
+                    .entry(action.to_owned())
+                    .or_default()
+                    .insert(outcome.to_owned(), 1);
+            }
+        }
         let secs = elapsed.as_secs_f64();
         for (i, bound) in BUCKETS.iter().enumerate() {
             if secs <= *bound
@@ -67,7 +75,11 @@ impl Metrics {
         let mut out = String::new();
         out.push_str("# HELP warden_requests_total API requests by action and outcome.\n");
         out.push_str("# TYPE warden_requests_total counter\n");
-        for ((action, outcome), n) in &m.requests {
+        let pairs = m
+            .requests
+            .iter()
+            .flat_map(|(action, outcomes)| outcomes.iter().map(move |(o, n)| (action, o, n)));
+        for (action, outcome, n) in pairs {
             let _ = writeln!(
                 out,
                 "warden_requests_total{{action=\"{}\",outcome=\"{}\"}} {n}",

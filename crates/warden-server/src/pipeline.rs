@@ -100,7 +100,7 @@ pub(crate) async fn handle<S: Store>(
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
     let mut call = Call {
-        request_id: uuid::Uuid::new_v4().to_string(),
+        request_id: new_request_id(),
         service: Service::Iam,
         action: String::new(),
         operation: None,
@@ -145,6 +145,17 @@ pub(crate) async fn handle<S: Store>(
         Ok(xml) => xml_response(StatusCode::OK, xml, &call.request_id),
         Err(error) => render_error(&error, call.service, &call.request_id),
     }
+}
+
+/// A request id: a random (v4) UUID from the thread-local CSPRNG, which, unlike
+/// `Uuid::new_v4`, costs no `getrandom` system call per request.
+fn new_request_id() -> String {
+    let mut bytes = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .hyphenated()
+        .to_string()
 }
 
 /// Renders any error as AWS's `<ErrorResponse>`; internal details only go to the log.
@@ -195,18 +206,10 @@ async fn process<S: Store>(
 
     // Header values that are not UTF-8 cannot have been signed by an SDK; leaving them
     // out makes the signature fail if they were listed as signed.
-    let headers: Vec<(String, String)> = parts
+    let header_refs: Vec<(&str, &str)> = parts
         .headers
         .iter()
-        .filter_map(|(n, v)| {
-            v.to_str()
-                .ok()
-                .map(|v| (n.as_str().to_owned(), v.to_owned()))
-        })
-        .collect();
-    let header_refs: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .filter_map(|(n, v)| v.to_str().ok().map(|v| (n.as_str(), v)))
         .collect();
     let request_parts = warden_sigv4::RequestParts {
         method: parts.method.as_str(),
@@ -314,6 +317,7 @@ async fn process<S: Store>(
         facts: &facts,
         now: call.now,
         authorized: false,
+        reads_only,
     };
     let dispatched = match request {
         Request::Iam(r) => handlers::dispatch(&mut cx, r).await,
@@ -468,16 +472,29 @@ async fn authenticate_long_term<S: Store>(
             SigV4Error::invalid_client_token_id("session token with a long-term key").into(),
         );
     }
-    let secret = state
-        .services()
-        .cipher
-        .open(&key.id, &key.secret)
-        .map_err(|e| ApiError::Internal(InternalError::Cipher(e)))?;
-    let verified = parsed.verify(
-        &SecretKey::new(secret.expose()),
-        &payload_sha256(body),
-        now_sys,
-    )?;
+    let scope = parsed.scope();
+    let signing = match inner
+        .keys
+        .signing_key(&key.id, scope.date, scope.region, scope.service)
+    {
+        Some(signing) => signing,
+        None => {
+            let secret = state
+                .services()
+                .cipher
+                .open(&key.id, &key.secret)
+                .map_err(|e| ApiError::Internal(InternalError::Cipher(e)))?;
+            let signing = Arc::new(warden_sigv4::signing_key(
+                &SecretKey::new(secret.expose()),
+                scope.date,
+                scope.region,
+                scope.service,
+            ));
+            inner.keys.put_signing_key(&key.id, Arc::clone(&signing));
+            signing
+        }
+    };
+    let verified = parsed.verify_with_key(&signing, &payload_sha256(body), now_sys)?;
     let service_name = verified.scope().service.to_owned();
     drop(verified);
     let used = KeyLastUsed {
