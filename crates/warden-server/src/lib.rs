@@ -30,6 +30,7 @@ mod role_use;
 pub mod serve;
 mod sessions;
 mod state;
+mod user_cache;
 pub mod workload;
 
 use axum::Router;

@@ -156,6 +156,9 @@ pub(crate) struct Cx<'a, S: Store> {
     /// The request time (second precision).
     pub(crate) now: OffsetDateTime,
     pub(crate) authorized: bool,
+    /// The call only reads (its `tx` is autocommit): entity reads may come from the
+    /// node's caches (`crate::user_cache`), which a mutation must never use.
+    pub(crate) reads_only: bool,
 }
 
 /// A named entity as resolved for authorization: its ARN (api.md §4.2), its current tags,
@@ -221,6 +224,18 @@ impl<S: Store> Cx<'_, S> {
     /// Resolves a user by name for authorization.
     pub(crate) async fn user(&mut self, name: &str) -> Result<Target<User>, ApiError> {
         let account = self.account();
+        let inner = self.state.inner();
+        if self.reads_only
+            && let Some(cached) = inner.users.get(&inner.cache, account, name)
+        {
+            return Ok(Target {
+                arn: self.arn("user", &cached.user.path, name),
+                tags: cached.tags.clone(),
+                entity: Some(cached.user.clone()),
+            });
+        }
+        // Read before the rows: a change landing meanwhile leaves the entry stale.
+        let epoch = inner.cache.epoch(account);
         let entity = self.tx.user_by_name(account, name).await?;
         let (path, tags) = match &entity {
             Some(u) => (
@@ -231,6 +246,14 @@ impl<S: Store> Cx<'_, S> {
             ),
             None => ("/".to_owned(), Vec::new()),
         };
+        if self.reads_only
+            && let Some(user) = &entity
+        {
+            self.state
+                .inner()
+                .users
+                .put(epoch, user.clone(), tags.clone());
+        }
         Ok(Target {
             arn: self.arn("user", &path, name),
             tags,
