@@ -27,7 +27,7 @@ const QUEUE_CAPACITY: usize = 65_536;
 /// Events per transaction.
 const MAX_BATCH: usize = 1_024;
 /// How long the writer waits for more events before writing a batch that is not full.
-const LINGER: Duration = Duration::from_millis(2);
+const LINGER: Duration = Duration::from_millis(5);
 /// Attempts per batch before it is given up (logged as an error).
 const ATTEMPTS: u32 = 5;
 

@@ -18,6 +18,7 @@ mod audit;
 mod audit_sink;
 mod authz;
 pub mod bootstrap;
+mod entity_cache;
 mod error;
 mod handlers;
 mod issuer;
@@ -30,7 +31,7 @@ mod role_use;
 pub mod serve;
 mod sessions;
 mod state;
-mod user_cache;
+mod token_cache;
 pub mod workload;
 
 use axum::Router;

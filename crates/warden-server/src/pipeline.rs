@@ -390,11 +390,22 @@ async fn authenticate<S: Store>(
             .to_owned();
         let record = sessions::open_session_token(state, &token, &key_id).await?;
         call.account = record.account.parse().ok();
-        let verified = parsed.verify(
-            &SecretKey::new(record.secret_access_key.expose()),
-            &payload_sha256(body),
-            now_sys,
-        )?;
+        let tokens = &state.inner().tokens;
+        let scope = parsed.scope();
+        let signing = match tokens.signing_key(&token, scope.date, scope.region, scope.service) {
+            Some(signing) => signing,
+            None => {
+                let signing = Arc::new(warden_sigv4::signing_key(
+                    &SecretKey::new(record.secret_access_key.expose()),
+                    scope.date,
+                    scope.region,
+                    scope.service,
+                ));
+                tokens.put_signing_key(&token, Arc::clone(&signing));
+                signing
+            }
+        };
+        let verified = parsed.verify_with_key(&signing, &payload_sha256(body), now_sys)?;
         drop(verified);
         if call.now.unix_timestamp() >= record.expires_at {
             return Err(SigV4Error::expired_token().into());

@@ -225,7 +225,13 @@ pub(crate) async fn open_session_token<S: Store>(
     } else {
         ring
     };
-    open_token(&ring, token, key_id)
+    let tokens = &state.inner().tokens;
+    if let Some(record) = tokens.get(&ring, token, key_id) {
+        return Ok(record);
+    }
+    let record = open_token(&ring, token, key_id)?;
+    tokens.put(&ring, token, key_id, &record);
+    Ok(record)
 }
 
 async fn reload_for_unknown_key<S: Store>(

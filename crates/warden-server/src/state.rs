@@ -126,8 +126,11 @@ pub(crate) struct Inner<S: Store> {
     pub(crate) cache: PolicyCache,
     /// Long-term access keys, valid while their account's cache epoch holds.
     pub(crate) keys: KeyCache,
-    /// Users read by calls that only read, valid while their account's epoch holds.
-    pub(crate) users: crate::user_cache::UserCache,
+    /// Users and roles read by calls that only read, valid while their account's epoch
+    /// holds.
+    pub(crate) entities: crate::entity_cache::EntityCache,
+    /// Session tokens opened with the current key ring.
+    pub(crate) tokens: crate::token_cache::TokenCache,
     /// Audit events of calls that change nothing, written in the background.
     pub(crate) audit: AuditSink,
     /// At most one `RoleLastUsed` write per role and second on this node.
@@ -160,7 +163,8 @@ impl<S: Store> AppState<S> {
             services,
             cache: PolicyCache::default(),
             keys: KeyCache::default(),
-            users: crate::user_cache::UserCache::default(),
+            entities: crate::entity_cache::EntityCache::default(),
+            tokens: crate::token_cache::TokenCache::default(),
             audit,
             role_use: RoleUseThrottle::default(),
             metrics: Metrics::default(),
@@ -254,7 +258,8 @@ impl<S: Store> AppState<S> {
         }
         self.inner.cache.invalidate_all();
         self.inner.keys.clear();
-        self.inner.users.clear();
+        self.inner.entities.clear();
+        self.inner.tokens.clear();
         // The fresh store holds no key ring: the next session call creates one there.
         if let Ok(mut ring) = self.inner.ring.write() {
             *ring = None;

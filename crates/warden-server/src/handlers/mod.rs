@@ -157,7 +157,7 @@ pub(crate) struct Cx<'a, S: Store> {
     pub(crate) now: OffsetDateTime,
     pub(crate) authorized: bool,
     /// The call only reads (its `tx` is autocommit): entity reads may come from the
-    /// node's caches (`crate::user_cache`), which a mutation must never use.
+    /// node's caches (`crate::entity_cache`), which a mutation must never use.
     pub(crate) reads_only: bool,
 }
 
@@ -226,12 +226,12 @@ impl<S: Store> Cx<'_, S> {
         let account = self.account();
         let inner = self.state.inner();
         if self.reads_only
-            && let Some(cached) = inner.users.get(&inner.cache, account, name)
+            && let Some(cached) = inner.entities.user(&inner.cache, account, name)
         {
             return Ok(Target {
-                arn: self.arn("user", &cached.user.path, name),
+                arn: self.arn("user", &cached.entity.path, name),
                 tags: cached.tags.clone(),
-                entity: Some(cached.user.clone()),
+                entity: Some(cached.entity.clone()),
             });
         }
         // Read before the rows: a change landing meanwhile leaves the entry stale.
@@ -251,8 +251,8 @@ impl<S: Store> Cx<'_, S> {
         {
             self.state
                 .inner()
-                .users
-                .put(epoch, user.clone(), tags.clone());
+                .entities
+                .put_user(epoch, user.clone(), tags.clone());
         }
         Ok(Target {
             arn: self.arn("user", &path, name),

@@ -284,7 +284,7 @@ pub(super) async fn named_role<S: Store>(
         ),
         None => ("/".to_owned(), rest),
     };
-    let Some(role) = cx.tx.role_by_name(account, name).await? else {
+    let Some(role) = role_by_name(cx, account, name).await? else {
         return Ok(None);
     };
     if role.path != path {
@@ -292,6 +292,54 @@ pub(super) async fn named_role<S: Store>(
     }
     let stored = authz::entity_arn(partition, account, "role", &role.path, &role.name);
     Ok(Some((account, role, stored)))
+}
+
+/// The role `name` of `account`: from the node's entity cache when the call only reads
+/// (`crate::entity_cache`; a miss reads the role and its tags and keeps them), else from
+/// the call's transaction.
+async fn role_by_name<S: Store>(
+    cx: &mut Cx<'_, S>,
+    account: AccountId,
+    name: &str,
+) -> Result<Option<warden_core::Role>, ApiError> {
+    if !cx.reads_only {
+        return Ok(cx.tx.role_by_name(account, name).await?);
+    }
+    let inner = cx.state.inner();
+    if let Some(cached) = inner.entities.role(&inner.cache, account, name) {
+        return Ok(Some(cached.entity.clone()));
+    }
+    // Read before the rows: a change landing meanwhile leaves the entry stale.
+    let epoch = inner.cache.epoch(account);
+    let Some(role) = cx.tx.role_by_name(account, name).await? else {
+        return Ok(None);
+    };
+    let tags = cx
+        .tx
+        .tags(account, &TagTarget::Role(role.id.clone()))
+        .await?;
+    inner.entities.put_role(epoch, role.clone(), tags);
+    Ok(Some(role))
+}
+
+/// The tags of `role`: cached with the role when the call only reads, else read.
+async fn role_tags<S: Store>(
+    cx: &mut Cx<'_, S>,
+    account: AccountId,
+    role: &warden_core::Role,
+) -> Result<Vec<warden_core::Tag>, ApiError> {
+    if cx.reads_only {
+        let inner = cx.state.inner();
+        if let Some(cached) = inner.entities.role(&inner.cache, account, &role.name)
+            && cached.entity.id == role.id
+        {
+            return Ok(cached.tags.clone());
+        }
+    }
+    Ok(cx
+        .tx
+        .tags(account, &TagTarget::Role(role.id.clone()))
+        .await?)
 }
 
 /// `RoleArn` syntax (api.md §6.2 step 1): at least six fields, `arn`, non-empty partition,
@@ -439,9 +487,7 @@ async fn assume_role<S: Store>(
     // 8. Session policies and packing.
     check_session_policy(input.policy.as_deref())?;
     let policy_arns = session_policy_arns(cx, role_account, input.policy_arns.as_deref()).await?;
-    let role_tags: Vec<(String, String)> = cx
-        .tx
-        .tags(role_account, &TagTarget::Role(role.id.clone()))
+    let role_tags: Vec<(String, String)> = role_tags(cx, role_account, &role)
         .await?
         .into_iter()
         .map(|t| (t.key, t.value))
