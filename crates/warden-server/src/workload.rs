@@ -257,12 +257,12 @@ fn error(status: StatusCode, code: &str, message: &str) -> Response {
 }
 
 /// The one answer for every token that does not authenticate.
+/// The one answer to every token that does not authenticate (nothing tells whether it
+/// names a workload).
+const INVALID_TOKEN: &str = "The workload authorization token is not valid.";
+
 fn invalid_token() -> Response {
-    error(
-        StatusCode::FORBIDDEN,
-        "AccessDenied",
-        "The workload authorization token is not valid.",
-    )
+    error(StatusCode::FORBIDDEN, "AccessDenied", INVALID_TOKEN)
 }
 
 fn internal(e: &dyn std::error::Error) -> Response {
@@ -276,32 +276,34 @@ fn internal(e: &dyn std::error::Error) -> Response {
 
 /// What a valid token leads to.
 enum Lookup {
-    /// Not authenticated (see [`invalid_token`]).
-    Invalid,
+    /// Not authenticated (see [`invalid_token`]); the account of the workload the token
+    /// names, when it names one that exists (its owner's audit trail shows the attempt).
+    Invalid(Option<AccountId>),
     /// Authenticated; the profile or its role is missing.
-    NoRole(String),
+    NoRole(Box<Workload>, String),
     /// Authenticated, with the profile and its role.
     Ready(Box<(Workload, InstanceProfile, warden_core::Role)>),
 }
 
 async fn lookup<T: Transaction>(tx: &mut T, token: &str) -> Result<Lookup, StoreError> {
     let Some((id, secret)) = parse_token(token) else {
-        return Ok(Lookup::Invalid);
+        return Ok(Lookup::Invalid(None));
     };
     let presented = secret_sha256(secret);
     let Some(workload) = tx.workload(id).await? else {
-        return Ok(Lookup::Invalid);
+        return Ok(Lookup::Invalid(None));
     };
     if !constant_time_eq(presented.as_bytes(), workload.token_sha256.as_bytes())
         || workload.revoked.is_some()
     {
-        return Ok(Lookup::Invalid);
+        return Ok(Lookup::Invalid(Some(workload.account)));
     }
     let Some(profile) = tx
         .instance_profile_by_id(workload.account, &workload.instance_profile_id)
         .await?
     else {
         return Ok(Lookup::NoRole(
+            Box::new(workload),
             "The instance profile of this workload no longer exists.".to_owned(),
         ));
     };
@@ -311,10 +313,10 @@ async fn lookup<T: Transaction>(tx: &mut T, token: &str) -> Result<Lookup, Store
     };
     Ok(match role {
         Some(role) => Lookup::Ready(Box::new((workload, profile, role))),
-        None => Lookup::NoRole(format!(
-            "Instance profile {} contains no role.",
-            profile.name
-        )),
+        None => {
+            let message = format!("Instance profile {} contains no role.", profile.name);
+            Lookup::NoRole(Box::new(workload), message)
+        }
     })
 }
 
@@ -366,38 +368,54 @@ async fn issue<S: Store>(
     // this transaction takes SQLite's write lock, or the two would wait for each other.
     crate::sessions::key_ring(state).await?;
     let mut tx = state.store()?.begin().await?;
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok());
+    let refused = |account: AccountId, workload: Option<&Workload>, code, message: &str| {
+        failure_event(&FailureFacts {
+            account,
+            workload,
+            token_id: parse_token(token).map(|(id, _)| id),
+            code,
+            message,
+            now,
+            user_agent,
+            source_ip: &source_ip,
+        })
+    };
     let (workload, profile, role) = match lookup(&mut tx, token).await? {
-        Lookup::Invalid => {
+        Lookup::Invalid(account) => {
             tx.rollback().await?;
+            let account = account.unwrap_or(state.config().default_account);
+            let event = refused(account, None, "AccessDenied", INVALID_TOKEN);
+            state.inner().audit.record(event).await;
             return Ok(invalid_token());
         }
-        Lookup::NoRole(message) => {
+        Lookup::NoRole(workload, message) => {
             tx.rollback().await?;
+            let event = refused(workload.account, Some(&workload), "NoSuchEntity", &message);
+            state.inner().audit.record(event).await;
             return Ok(error(StatusCode::NOT_FOUND, "NoSuchEntity", &message));
         }
         Lookup::Ready(found) => *found,
     };
-    let user_agent = headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok());
     let partition = &state.config().partition;
     let role_arn = authz::entity_arn(partition, role.account, "role", &role.path, &role.name);
     let facts = RequestFacts {
         now_unix: now.unix_timestamp(),
-        source_ip,
+        source_ip: source_ip.clone(),
         secure_transport: state.config().secure_transport,
         user_agent: user_agent.map(str::to_owned),
         region: REGION.to_owned(),
     };
     if !role_trusts_ec2(state, &role, &role_arn, &facts)? {
         tx.rollback().await?;
-        return Ok(error(
-            StatusCode::FORBIDDEN,
-            "AccessDenied",
-            &format!(
-                "The trust policy of role {role_arn} does not allow {TRUSTED_SERVICE} to perform sts:AssumeRole."
-            ),
-        ));
+        let message = format!(
+            "The trust policy of role {role_arn} does not allow {TRUSTED_SERVICE} to perform sts:AssumeRole."
+        );
+        let event = refused(workload.account, Some(&workload), "AccessDenied", &message);
+        state.inner().audit.record(event).await;
+        return Ok(error(StatusCode::FORBIDDEN, "AccessDenied", &message));
     }
     let duration = i64::from(state.config().workload_session_seconds);
     let (credentials, identity) =
@@ -559,6 +577,66 @@ fn audit_event(f: &AuditFacts<'_>) -> AuditEvent {
         event_name: "AssumeRole".to_owned(),
         outcome: AuditOutcome::Success,
         principal_arn: f.profile_arn.to_owned(),
+        access_key_id: None,
+        document: record.to_string(),
+    }
+}
+
+struct FailureFacts<'a> {
+    account: AccountId,
+    /// The workload, once its token authenticated.
+    workload: Option<&'a Workload>,
+    /// The workload id the token names (its public part; never the secret).
+    token_id: Option<&'a str>,
+    code: &'a str,
+    message: &'a str,
+    now: OffsetDateTime,
+    user_agent: Option<&'a str>,
+    source_ip: &'a str,
+}
+
+/// The CloudTrail `AssumeRole` record of a refused credentials request: `errorCode` and
+/// `errorMessage` as for any refused call, the workload when its token authenticated, and
+/// never the token's secret.
+fn failure_event(f: &FailureFacts<'_>) -> AuditEvent {
+    let event_id = uuid::Uuid::new_v4().to_string();
+    let account = f.account.as_str();
+    let user_identity = match f.workload {
+        Some(w) => json!({
+            "type": "AWSService",
+            "invokedBy": INVOKED_BY,
+            "workloadId": w.id,
+            "workloadName": w.name,
+        }),
+        None => json!({"type": "Unknown", "invokedBy": INVOKED_BY}),
+    };
+    let record = json!({
+        "eventVersion": "1.08",
+        "userIdentity": user_identity,
+        "eventTime": f.now.format(&Rfc3339).unwrap_or_default(),
+        "eventSource": "sts.amazonaws.com",
+        "eventName": "AssumeRole",
+        "awsRegion": REGION,
+        "sourceIPAddress": f.source_ip,
+        "userAgent": f.user_agent,
+        "requestParameters": {"workloadId": f.token_id},
+        "responseElements": null,
+        "errorCode": f.code,
+        "errorMessage": f.message,
+        "requestID": uuid::Uuid::new_v4().to_string(),
+        "eventID": event_id,
+        "readOnly": true,
+        "eventType": "AwsServiceEvent",
+        "managementEvent": true,
+        "recipientAccountId": account,
+    });
+    AuditEvent {
+        id: event_id,
+        account: f.account,
+        time: f.now,
+        event_name: "AssumeRole".to_owned(),
+        outcome: AuditOutcome::Failure,
+        principal_arn: String::new(),
         access_key_id: None,
         document: record.to_string(),
     }

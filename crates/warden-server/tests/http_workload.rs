@@ -233,12 +233,29 @@ async fn bad_tokens<S: Store>(srv: Server<S>) {
     workload::revoke(&srv.store, &id, now(&srv)).await.unwrap();
     let r = fetch(&srv, Some(&token)).await;
     assert_eq!((r.status, r.body.as_str()), (403, denied.body.as_str()));
-    // Nothing was issued, so nothing was audited as AssumeRole.
+    // Nothing was issued; every refusal is audited as a failed AssumeRole, never with the
+    // token's secret. Attempts naming an existing workload land in its account's trail.
+    let events = srv.audit().await;
+    let refusals: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["eventName"] == "AssumeRole")
+        .collect();
+    assert_eq!(refusals.len(), 6, "{refusals:?}");
+    for event in &refusals {
+        assert_eq!(event["errorCode"], "AccessDenied", "{event}");
+        assert_eq!(
+            event["errorMessage"],
+            "The workload authorization token is not valid."
+        );
+        assert!(event["responseElements"].is_null(), "{event}");
+        assert_eq!(event["userIdentity"]["type"], "Unknown", "{event}");
+        let text = event.to_string();
+        assert!(!text.contains(token.split_once('.').unwrap().1), "{text}");
+    }
     assert!(
-        srv.audit()
-            .await
+        refusals
             .iter()
-            .all(|e| e["eventName"] != "AssumeRole")
+            .any(|e| e["requestParameters"]["workloadId"] == id.as_str())
     );
     // Only GET.
     let post = http::Request::builder()
@@ -305,6 +322,22 @@ async fn profile_without_role<S: Store>(srv: Server<S>) {
     assert_eq!(
         json(&r)["Message"],
         "The instance profile of this workload no longer exists."
+    );
+    // Both refusals are in the trail, naming the workload.
+    let events = srv.audit().await;
+    let mut messages: Vec<&str> = events
+        .iter()
+        .filter(|e| e["eventName"] == "AssumeRole" && e["errorCode"] == "NoSuchEntity")
+        .inspect(|e| assert_eq!(e["userIdentity"]["workloadName"], "empty", "{e}"))
+        .filter_map(|e| e["errorMessage"].as_str())
+        .collect();
+    messages.sort_unstable();
+    assert_eq!(
+        messages,
+        [
+            "Instance profile empty contains no role.",
+            "The instance profile of this workload no longer exists."
+        ]
     );
 }
 
@@ -447,13 +480,28 @@ async fn role_must_trust_ec2<S: Store>(srv: Server<S>) {
     .assert_ok();
     let r = fetch(&srv, Some(&token)).await;
     assert_eq!(r.status, 200, "{}", r.body);
-    let issued = srv
-        .audit()
-        .await
+    let events = srv.audit().await;
+    let assume: Vec<&Value> = events
         .iter()
         .filter(|e| e["eventName"] == "AssumeRole")
-        .count();
-    assert_eq!(issued, 1, "only the issued session is audited");
+        .collect();
+    // Two refusals (the workload authenticated: it is named) and the issued session.
+    // Refusals are written by the background writer: their order against the issued
+    // session's event is not fixed.
+    let (refusals, issued): (Vec<&Value>, Vec<&Value>) =
+        assume.iter().partition(|e| !e["errorCode"].is_null());
+    assert_eq!((refusals.len(), issued.len()), (2, 1), "{assume:?}");
+    for refused in refusals {
+        assert_eq!(refused["errorCode"], "AccessDenied");
+        assert_eq!(refused["userIdentity"]["type"], "AWSService");
+        assert_eq!(refused["userIdentity"]["workloadName"], "p");
+        assert!(
+            refused["errorMessage"]
+                .as_str()
+                .unwrap()
+                .starts_with("The trust policy of role arn:aws:iam::123456789012:role/untrusting")
+        );
+    }
 }
 
 macro_rules! on_both_backends {
