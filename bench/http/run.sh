@@ -5,7 +5,9 @@
 #
 #   bench/http/run.sh                 # build, run everything, print a table
 #   DURATION=15 bench/http/run.sh     # measured seconds per run (default 10; warm-up 3 s)
-#   SKIP_BUILD=1 SKIP_MOTO=1 SKIP_POSTGRES=1 bench/http/run.sh
+#   SKIP_BUILD=1 SKIP_MOTO=1 SKIP_POSTGRES=1 SKIP_CEILING=1 bench/http/run.sh
+# The "ceiling" rows serve a fixed 403 with the same HTTP stack and nothing else
+# (crates/warden-server/examples/http_ceiling.rs): the most any handler can do here.
 #
 # Needs: wrk (apt-get install -y wrk), python3 with boto3 and moto[server] (moto_server),
 # taskset, and for the PostgreSQL rows psql + a server at 127.0.0.1:5432 (user postgres).
@@ -117,6 +119,10 @@ if [[ -z "${SKIP_BUILD:-}" && -z "${WARDEN_BIN:-}" ]]; then
   echo "==> cargo build --release -p warden"
   cargo build --release -p warden
 fi
+if [[ -z "${SKIP_BUILD:-}" && -z "${SKIP_CEILING:-}" ]]; then
+  echo "==> cargo build --release -p warden-server --example http_ceiling"
+  cargo build --release -p warden-server --example http_ceiling
+fi
 # Run a copy: other jobs on this machine may rebuild target/release during the run.
 # WARDEN_BIN=path benchmarks another build (e.g. one made in a separate worktree).
 bin="${WARDEN_BIN:-$root/target/release/warden}"
@@ -131,6 +137,20 @@ if [[ -z "${SKIP_POSTGRES:-}" ]]; then
   bench_warden postgres --database-url "postgres://postgres@127.0.0.1:5432/$pg_db"
   "${psql[@]}" -c "drop database if exists $pg_db with (force)"
   pg_db=""
+fi
+
+# The machine's ceiling: the same HTTP stack answering a fixed 403, nothing else
+# (crates/warden-server/examples/http_ceiling.rs). No handler can be faster on this machine.
+if [[ -z "${SKIP_CEILING:-}" ]]; then
+  port="$(free_port)"
+  echo "==> http_ceiling on 127.0.0.1:$port (core $SERVER_CPU)"
+  cp "$root/target/release/examples/http_ceiling" "$work/http_ceiling"
+  taskset -c "$SERVER_CPU" "$work/http_ceiling" "127.0.0.1:$port" >"$work/ceiling.log" 2>&1 &
+  server_pid=$!
+  wait_port "$port"
+  # Any request will do; the denied call's is the one Warden answered.
+  for c in $CONNS; do measure ceiling none fixed403 "$c" "$work/sqlite/denied.lua" "$port"; done
+  stop_server
 fi
 
 if [[ -z "${SKIP_MOTO:-}" ]]; then
@@ -155,12 +175,14 @@ echo
 awk -F'\t' '
   { k = $1 "/" $2 "/" $3 "/" $4; rps[k] = $5; p99[k] = $8; rows[NR] = $0 }
   END {
-    print "| server | storage | call | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | socket errors | load 1/5/15 before -> after | vs moto | verdict |"
-    print "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|"
+    print "| server | storage | call | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | socket errors | load 1/5/15 before -> after | vs moto | of ceiling | verdict |"
+    print "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|"
     for (i = 1; i <= NR; i++) {
       split(rows[i], f, "\t")
-      ratio = "-"; verdict = "-"
+      ratio = "-"; verdict = "-"; share = "-"
       m = "moto/memory/getuser/" f[4]
+      top = "ceiling/none/fixed403/" f[4]
+      if (f[1] == "warden" && (top in rps) && rps[top] > 0) share = sprintf("%.0f%%", 100 * f[5] / rps[top])
       if (f[1] == "warden" && f[3] == "getuser" && (m in rps) && rps[m] > 0) ratio = sprintf("%.1fx", f[5] / rps[m])
       if (f[1] == "warden" && f[4] == 32) {
         # IAM issue: GetUser 30,000, denied 80,000; STS issue: AssumeRole 10,000,
@@ -170,12 +192,12 @@ awk -F'\t' '
         if (f[3] == "getuser" && (m in rps)) ok = ok && (f[5] >= 50 * rps[m])
         verdict = ok ? "PASS" : "MISS"
       }
-      printf "| %s | %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %d | %d | %d | %s | %s | %s |\n", \
-        f[1], f[2], f[3], f[4], f[5], f[6]/1000, f[7]/1000, f[8]/1000, f[9]/1000, f[10], f[11], f[12], f[13], ratio, verdict
+      printf "| %s | %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %d | %d | %d | %s | %s | %s | %s |\n", \
+        f[1], f[2], f[3], f[4], f[5], f[6]/1000, f[7]/1000, f[8]/1000, f[9]/1000, f[10], f[11], f[12], f[13], ratio, share, verdict
     }
   }' "$results" | tee "${LOADBENCH_OUT:-/dev/null}"
 
 # Sanity of what was measured: GetUser must be all 2xx, the denied call all non-2xx (403).
-awk -F'\t' '(($3 == "getuser" || $3 == "assumerole") && $11 != 0) || (($3 == "denied" || $3 == "sessiondenied") && $11 != $10) || $12 != 0 {
+awk -F'\t' '(($3 == "getuser" || $3 == "assumerole") && $11 != 0) || (($3 == "denied" || $3 == "sessiondenied" || $3 == "fixed403") && $11 != $10) || $12 != 0 {
   print "WARNING: unexpected statuses or socket errors in: " $1 " " $2 " " $3 " c=" $4; bad = 1 }
   END { exit bad }' "$results" || echo "(see the non-2xx / socket errors columns)"
