@@ -97,11 +97,9 @@ impl KeyCache {
     ) -> Option<Arc<SigningKey>> {
         let entries = self.entries.lock().ok()?;
         let signing = entries.get(id)?.signing.as_ref()?;
-        let mut scope = signing.scope().splitn(3, '/');
-        let same = scope.next() == Some(date)
-            && scope.next() == Some(region)
-            && scope.next() == Some(service);
-        same.then(|| Arc::clone(signing))
+        signing
+            .matches(date, region, service)
+            .then(|| Arc::clone(signing))
     }
 
     /// Keeps a signing key derived for key `id` (replacing the one of another scope).

@@ -73,7 +73,7 @@ async fn metrics<S: Store>(State(state): State<AppState<S>>, method: Method) -> 
         return pipeline::render_error(
             &ApiError::MethodNotAllowed(method.to_string()),
             Service::Iam,
-            &uuid::Uuid::new_v4().to_string(),
+            &pipeline::new_request_id(),
         );
     }
     (
@@ -84,7 +84,7 @@ async fn metrics<S: Store>(State(state): State<AppState<S>>, method: Method) -> 
 }
 
 async fn dev_reset<S: Store>(State(state): State<AppState<S>>, method: Method) -> Response {
-    let request_id = uuid::Uuid::new_v4().to_string();
+    let request_id = pipeline::new_request_id();
     if !state.is_dev() {
         return pipeline::render_error(
             &ApiError::NotFound("/_warden/dev/reset".to_owned()),

@@ -28,7 +28,7 @@ use warden_query::{
     IamOperation, IamRequest, QueryParams, Service, StsOperation, StsRequest, empty_response,
     error_response, success_response,
 };
-use warden_sigv4::{ScopeRules, SecretKey, SigV4Error, payload_sha256};
+use warden_sigv4::{ScopeRules, SecretKey, SigV4Error, SigningKey, payload_sha256};
 use warden_types::AccountId;
 
 use crate::audit::CallRecord;
@@ -149,7 +149,7 @@ pub(crate) async fn handle<S: Store>(
 
 /// A request id: a random (v4) UUID from the thread-local CSPRNG, which, unlike
 /// `Uuid::new_v4`, costs no `getrandom` system call per request.
-fn new_request_id() -> String {
+pub(crate) fn new_request_id() -> String {
     let mut bytes = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
     uuid::Builder::from_random_bytes(bytes)
@@ -395,12 +395,7 @@ async fn authenticate<S: Store>(
         let signing = match tokens.signing_key(&token, scope.date, scope.region, scope.service) {
             Some(signing) => signing,
             None => {
-                let signing = Arc::new(warden_sigv4::signing_key(
-                    &SecretKey::new(record.secret_access_key.expose()),
-                    scope.date,
-                    scope.region,
-                    scope.service,
-                ));
+                let signing = derive_signing_key(record.secret_access_key.expose(), scope);
                 tokens.put_signing_key(&token, Arc::clone(&signing));
                 signing
             }
@@ -415,6 +410,16 @@ async fn authenticate<S: Store>(
         authenticate_long_term(state, call, &store, parsed, body, now_sys).await?
     };
     Ok((compiled, key_id))
+}
+
+/// The SigV4 signing key of `secret` for the request's scope (the caller caches it).
+fn derive_signing_key(secret: &str, scope: warden_sigv4::Scope<'_>) -> Arc<SigningKey> {
+    Arc::new(warden_sigv4::signing_key(
+        &SecretKey::new(secret),
+        scope.date,
+        scope.region,
+        scope.service,
+    ))
 }
 
 /// Whether the operation may be called without a signature (the `noAuth` operations of the
@@ -495,12 +500,7 @@ async fn authenticate_long_term<S: Store>(
                 .cipher
                 .open(&key.id, &key.secret)
                 .map_err(|e| ApiError::Internal(InternalError::Cipher(e)))?;
-            let signing = Arc::new(warden_sigv4::signing_key(
-                &SecretKey::new(secret.expose()),
-                scope.date,
-                scope.region,
-                scope.service,
-            ));
+            let signing = derive_signing_key(secret.expose(), scope);
             inner.keys.put_signing_key(&key.id, Arc::clone(&signing));
             signing
         }

@@ -78,11 +78,9 @@ impl TokenCache {
     ) -> Option<Arc<SigningKey>> {
         let entries = self.entries.lock().ok()?;
         let signing = entries.get(token)?.signing.as_ref()?;
-        let mut scope = signing.scope().splitn(3, '/');
-        let same = scope.next() == Some(date)
-            && scope.next() == Some(region)
-            && scope.next() == Some(service);
-        same.then(|| Arc::clone(signing))
+        signing
+            .matches(date, region, service)
+            .then(|| Arc::clone(signing))
     }
 
     /// Keeps the signing key derived for `token`'s secret (an entry must exist).

@@ -537,49 +537,46 @@ struct AuditFacts<'a> {
 
 /// The CloudTrail `AssumeRole` record of an issued workload session.
 fn audit_event(f: &AuditFacts<'_>) -> AuditEvent {
-    let event_id = uuid::Uuid::new_v4().to_string();
     let account = f.workload.account.as_str();
-    let record = json!({
-        "eventVersion": "1.08",
-        "userIdentity": {
+    let (event_id, mut event) = assume_role_event(
+        f.workload.account,
+        f.now,
+        f.user_agent,
+        // CloudTrail names the service as the source of a service's own call.
+        INVOKED_BY,
+        json!({
             "type": "AWSService",
             "invokedBy": INVOKED_BY,
             "workloadId": f.workload.id,
             "workloadName": f.workload.name,
-        },
-        "eventTime": f.now.format(&Rfc3339).unwrap_or_default(),
-        "eventSource": "sts.amazonaws.com",
-        "eventName": "AssumeRole",
-        "awsRegion": REGION,
-        "sourceIPAddress": INVOKED_BY,
-        "userAgent": f.user_agent,
-        "requestParameters": {
+        }),
+        json!({
             "roleArn": f.role_arn,
             "roleSessionName": f.workload.id,
             "instanceProfileArn": f.profile_arn,
-        },
-        "responseElements": {
-            "credentials": {"accessKeyId": f.access_key_id, "expiration": f.expiration},
-            "assumedRoleUser": {"assumedRoleId": f.identity.id, "arn": f.identity.arn},
-        },
-        "requestID": uuid::Uuid::new_v4().to_string(),
-        "eventID": event_id,
-        "readOnly": true,
-        "resources": [{"ARN": f.role_arn, "accountId": account, "type": "AWS::IAM::Role"}],
-        "eventType": "AwsServiceEvent",
-        "managementEvent": true,
-        "recipientAccountId": account,
-    });
-    AuditEvent {
-        id: event_id,
-        account: f.workload.account,
-        time: f.now,
-        event_name: "AssumeRole".to_owned(),
-        outcome: AuditOutcome::Success,
-        principal_arn: f.profile_arn.to_owned(),
-        access_key_id: None,
-        document: record.to_string(),
+        }),
+    );
+    if let Some(record) = event.as_object_mut() {
+        record.insert(
+            "responseElements".into(),
+            json!({
+                "credentials": {"accessKeyId": f.access_key_id, "expiration": f.expiration},
+                "assumedRoleUser": {"assumedRoleId": f.identity.id, "arn": f.identity.arn},
+            }),
+        );
+        record.insert(
+            "resources".into(),
+            json!([{"ARN": f.role_arn, "accountId": account, "type": "AWS::IAM::Role"}]),
+        );
     }
+    finish(
+        event_id,
+        f.workload.account,
+        f.now,
+        f.profile_arn,
+        AuditOutcome::Success,
+        &event,
+    )
 }
 
 struct FailureFacts<'a> {
@@ -596,11 +593,9 @@ struct FailureFacts<'a> {
 }
 
 /// The CloudTrail `AssumeRole` record of a refused credentials request: `errorCode` and
-/// `errorMessage` as for any refused call, the workload when its token authenticated, and
-/// never the token's secret.
+/// `errorMessage` as for any refused call, the workload when its token authenticated, the
+/// caller's address (nobody is known to have called), and never the token's secret.
 fn failure_event(f: &FailureFacts<'_>) -> AuditEvent {
-    let event_id = uuid::Uuid::new_v4().to_string();
-    let account = f.account.as_str();
     let user_identity = match f.workload {
         Some(w) => json!({
             "type": "AWSService",
@@ -610,33 +605,76 @@ fn failure_event(f: &FailureFacts<'_>) -> AuditEvent {
         }),
         None => json!({"type": "Unknown", "invokedBy": INVOKED_BY}),
     };
+    let (event_id, mut event) = assume_role_event(
+        f.account,
+        f.now,
+        f.user_agent,
+        f.source_ip,
+        user_identity,
+        json!({"workloadId": f.token_id}),
+    );
+    if let Some(record) = event.as_object_mut() {
+        record.insert("errorCode".into(), json!(f.code));
+        record.insert("errorMessage".into(), json!(f.message));
+    }
+    finish(
+        event_id,
+        f.account,
+        f.now,
+        "",
+        AuditOutcome::Failure,
+        &event,
+    )
+}
+
+/// A new event id and the fields every workload `AssumeRole` record has
+/// (`responseElements` null until set).
+fn assume_role_event(
+    account: AccountId,
+    now: OffsetDateTime,
+    user_agent: Option<&str>,
+    source_ip: &str,
+    user_identity: serde_json::Value,
+    request_parameters: serde_json::Value,
+) -> (String, serde_json::Value) {
+    let event_id = uuid::Uuid::new_v4().to_string();
     let record = json!({
         "eventVersion": "1.08",
         "userIdentity": user_identity,
-        "eventTime": f.now.format(&Rfc3339).unwrap_or_default(),
+        "eventTime": now.format(&Rfc3339).unwrap_or_default(),
         "eventSource": "sts.amazonaws.com",
         "eventName": "AssumeRole",
         "awsRegion": REGION,
-        "sourceIPAddress": f.source_ip,
-        "userAgent": f.user_agent,
-        "requestParameters": {"workloadId": f.token_id},
+        "sourceIPAddress": source_ip,
+        "userAgent": user_agent,
+        "requestParameters": request_parameters,
         "responseElements": null,
-        "errorCode": f.code,
-        "errorMessage": f.message,
-        "requestID": uuid::Uuid::new_v4().to_string(),
+        "requestID": crate::pipeline::new_request_id(),
         "eventID": event_id,
         "readOnly": true,
         "eventType": "AwsServiceEvent",
         "managementEvent": true,
-        "recipientAccountId": account,
+        "recipientAccountId": account.as_str(),
     });
+    (event_id, record)
+}
+
+/// The stored event of a record built by [`assume_role_event`].
+fn finish(
+    event_id: String,
+    account: AccountId,
+    now: OffsetDateTime,
+    principal_arn: &str,
+    outcome: AuditOutcome,
+    record: &serde_json::Value,
+) -> AuditEvent {
     AuditEvent {
         id: event_id,
-        account: f.account,
-        time: f.now,
+        account,
+        time: now,
         event_name: "AssumeRole".to_owned(),
-        outcome: AuditOutcome::Failure,
-        principal_arn: String::new(),
+        outcome,
+        principal_arn: principal_arn.to_owned(),
         access_key_id: None,
         document: record.to_string(),
     }

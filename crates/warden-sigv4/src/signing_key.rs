@@ -73,7 +73,9 @@ impl SigningKey {
         &self.key
     }
 
-    pub(crate) fn matches(&self, date: &str, region: &str, service: &str) -> bool {
+    /// Whether this key was derived for the scope `date/region/service` (a server checks a
+    /// cached key before using it).
+    pub fn matches(&self, date: &str, region: &str, service: &str) -> bool {
         let mut it = self.scope.splitn(3, '/');
         it.next() == Some(date) && it.next() == Some(region) && it.next() == Some(service)
     }
