@@ -124,6 +124,14 @@ pub(crate) struct RequestView<'a> {
 }
 
 impl CompiledStatement {
+    /// A condition, or a resource template resolved per request, reads the context.
+    fn reads_context(&self) -> bool {
+        !self.conditions.is_empty()
+            || self.resources.as_ref().is_some_and(|(_, items)| {
+                items.iter().any(|i| matches!(i, ResourceItem::Dynamic(_)))
+            })
+    }
+
     fn compile(
         at: StatementRef,
         stmt: &Statement,
@@ -488,6 +496,8 @@ pub struct PolicySet {
     /// Candidates for a vendor no statement names: `*` actions and `NotAction` statements.
     global: Candidates,
     spans: Vec<Vec<(Option<Box<str>>, crate::document::SourceSpan)>>,
+    /// Whether any statement consults the request context (see [`PolicySet::reads_context`]).
+    reads_context: bool,
 }
 
 impl PolicySet {
@@ -532,12 +542,14 @@ impl PolicySet {
             }
         }
         let (index, global) = build_index(&statements);
+        let reads_context = statements.iter().any(CompiledStatement::reads_context);
         Self {
             policies,
             statements,
             index,
             global,
             spans,
+            reads_context,
         }
     }
 
@@ -549,7 +561,16 @@ impl PolicySet {
             index: ActionIndex::default(),
             global: Candidates::default(),
             spans: Vec::new(),
+            reads_context: false,
         }
+    }
+
+    /// Whether evaluating this set can consult the request context: some statement has a
+    /// condition, or a resource with a policy variable left to resolve per request. When no
+    /// set of a request does, an empty context gives the same decision, so a caller may skip
+    /// building one (the context is most of an uncached decision's cost).
+    pub fn reads_context(&self) -> bool {
+        self.reads_context
     }
 
     /// The compiled policies, in the order given.

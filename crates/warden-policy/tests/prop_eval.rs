@@ -345,3 +345,65 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// A set that does not read the context decides the same with an empty one: the
+    /// service skips building the context then (`PolicySet::reads_context`).
+    #[test]
+    fn a_set_that_reads_no_context_ignores_it(
+        principal in principal_strategy(),
+        statements in prop::collection::vec(statement_strategy(), 0..6),
+        action in 0..REQUEST_ACTIONS.len(),
+        resource in 0..REQUEST_RESOURCES.len(),
+        ctx in context_strategy(),
+    ) {
+        let set = compile(&principal, PolicyType::Identity, &[doc(statements.clone())]);
+        let has_conditions = statements.iter().any(|s| !s.conditions.is_empty());
+        if has_conditions {
+            prop_assert!(set.reads_context());
+        }
+        if !set.reads_context() {
+            let action = REQUEST_ACTIONS[action];
+            let resource = REQUEST_RESOURCES[resource];
+            prop_assert_eq!(
+                decide(&principal, &statements, action, resource, &ctx),
+                decide(&principal, &statements, action, resource, &Context::new())
+            );
+        }
+    }
+}
+
+#[test]
+fn a_resource_variable_resolved_per_request_reads_the_context() {
+    let principal = Principal::user("arn:aws:iam::111122223333:user/alice", "AIDAALICE");
+    let statement = |resource: &str| Statement {
+        sid: None,
+        effect: Effect::Allow,
+        principal: None,
+        action: ActionClause {
+            negated: false,
+            patterns: vec!["s3:GetObject".to_owned()],
+        },
+        resource: Some(ResourceClause {
+            negated: false,
+            patterns: vec![resource.to_owned()],
+        }),
+        conditions: Vec::new(),
+        span: SourceSpan::default(),
+    };
+    let per_request = compile(
+        &principal,
+        PolicyType::Identity,
+        &[doc(vec![statement("arn:aws:s3:::b/${s3:prefix}")])],
+    );
+    assert!(per_request.reads_context());
+    let fixed = compile(
+        &principal,
+        PolicyType::Identity,
+        &[doc(vec![statement("arn:aws:s3:::b/*")])],
+    );
+    assert!(!fixed.reads_context());
+    assert!(!PolicySet::empty().reads_context());
+}

@@ -506,7 +506,26 @@ pub(crate) fn authorize(
                 compiled, check, reason,
             )));
         }
-        let context = build_context(compiled, facts, check);
+        // Most callers' policies have no conditions: then no decision reads the context,
+        // and building it (a dozen keys, the session's among them) is skipped.
+        let reads_context = compiled.identity_policies.reads_context()
+            || compiled
+                .boundary
+                .as_ref()
+                .is_some_and(PolicySet::reads_context)
+            || compiled
+                .session_policies
+                .as_ref()
+                .is_some_and(PolicySet::reads_context)
+            || check
+                .resource_policy
+                .as_ref()
+                .is_some_and(|p| p.reads_context());
+        let context = if reads_context {
+            build_context(compiled, facts, check)
+        } else {
+            Context::new()
+        };
         let mut input = EvaluationInput::new(&compiled.principal, &compiled.identity_policies);
         input.boundary = compiled.boundary.as_ref();
         input.session = compiled.session_policies.as_ref();

@@ -388,15 +388,18 @@ async fn authenticate<S: Store>(
                 SigV4Error::invalid_client_token_id("temporary key without a session token")
             })?
             .to_owned();
-        let record = sessions::open_session_token(state, &token, &key_id).await?;
-        call.account = record.account.parse().ok();
-        let tokens = &state.inner().tokens;
         let scope = parsed.scope();
-        let signing = match tokens.signing_key(&token, scope.date, scope.region, scope.service) {
+        let opened = sessions::open_session_token(state, &token, &key_id, scope).await?;
+        let record = opened.record;
+        call.account = record.account.parse().ok();
+        let signing = match opened.signing {
             Some(signing) => signing,
             None => {
                 let signing = derive_signing_key(record.secret_access_key.expose(), scope);
-                tokens.put_signing_key(&token, Arc::clone(&signing));
+                state
+                    .inner()
+                    .tokens
+                    .put_signing_key(&token, Arc::clone(&signing));
                 signing
             }
         };

@@ -48,6 +48,7 @@ use warden_types::AccountId;
 use crate::authz::{self, Compiled, Identity};
 use crate::error::{ApiError, InternalError};
 use crate::state::AppState;
+use crate::token_cache::Opened;
 
 /// The store name of the sealed key ring.
 const RING_NAME: &str = "sts-key-ring";
@@ -211,14 +212,16 @@ async fn key_ring_tick<S: Store>(state: &AppState<S>) -> Result<KeyRingTick, Api
     Ok(outcome)
 }
 
-/// Opens the session token of a request (no expiry check, see [`open_token`]). A token
+/// Opens the session token of a request (no expiry check, see [`open_token`]), from the
+/// node's cache when it was opened before (with the signing key kept for `scope`, if any). A token
 /// sealed with a key this node does not hold yet makes it reload the stored ring first:
 /// another node may have rotated a moment ago (at most once per [`RELOAD_INTERVAL`]).
 pub(crate) async fn open_session_token<S: Store>(
     state: &AppState<S>,
     token: &str,
     key_id: &str,
-) -> Result<SessionRecord, ApiError> {
+    scope: warden_sigv4::Scope<'_>,
+) -> Result<Opened, ApiError> {
     let ring = key_ring(state).await?;
     let ring = if ring.lacks_token_key(token) {
         reload_for_unknown_key(state, token, ring).await?
@@ -226,12 +229,15 @@ pub(crate) async fn open_session_token<S: Store>(
         ring
     };
     let tokens = &state.inner().tokens;
-    if let Some(record) = tokens.get(&ring, token, key_id) {
-        return Ok(record);
+    if let Some(opened) = tokens.get(&ring, token, key_id, scope) {
+        return Ok(opened);
     }
-    let record = open_token(&ring, token, key_id)?;
+    let record = Arc::new(open_token(&ring, token, key_id)?);
     tokens.put(&ring, token, key_id, &record);
-    Ok(record)
+    Ok(Opened {
+        record,
+        signing: None,
+    })
 }
 
 async fn reload_for_unknown_key<S: Store>(
@@ -326,7 +332,7 @@ fn open_token(ring: &KeyRing, token: &str, key_id: &str) -> Result<SessionRecord
 pub(crate) async fn resolve<S: Store>(
     state: &AppState<S>,
     store: &S,
-    record: SessionRecord,
+    record: Arc<SessionRecord>,
 ) -> Result<Arc<Compiled>, ApiError> {
     let account: AccountId = record
         .account
@@ -435,7 +441,7 @@ async fn load_parent<T: Transaction>(
 async fn load_session<T: Transaction>(
     tx: &mut T,
     account: AccountId,
-    record: SessionRecord,
+    record: Arc<SessionRecord>,
     epoch: u64,
 ) -> Result<Compiled, ApiError> {
     let parent = load_parent(tx, account, &record).await?;
@@ -479,7 +485,7 @@ async fn load_session<T: Transaction>(
         principal,
         identity_policies,
         boundary,
-        session: Some(Arc::new(record)),
+        session: Some(record),
         session_policies,
         parent_gone: parent.gone,
         epoch,

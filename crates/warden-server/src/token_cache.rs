@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use warden_sigv4::SigningKey;
+use warden_sigv4::{Scope, SigningKey};
 use warden_sts::{KeyRing, SessionRecord};
 
 /// Entries kept before the cache starts over.
@@ -21,8 +21,16 @@ const MAX_ENTRIES: usize = 50_000;
 struct Entry {
     ring: Arc<KeyRing>,
     key_id: Box<str>,
-    record: SessionRecord,
+    record: Arc<SessionRecord>,
     signing: Option<Arc<SigningKey>>,
+}
+
+/// What a cached token opened to: the session, shared (no copy per request), and the
+/// SigV4 signing key last derived from its secret, if it is for the request's scope.
+#[derive(Debug)]
+pub(crate) struct Opened {
+    pub(crate) record: Arc<SessionRecord>,
+    pub(crate) signing: Option<Arc<SigningKey>>,
 }
 
 /// Opened session tokens by their text.
@@ -32,25 +40,34 @@ pub(crate) struct TokenCache {
 }
 
 impl TokenCache {
-    /// What `token` opened to with `ring`, for the access key `key_id`.
+    /// What `token` opened to with `ring`, for the access key `key_id`, with its signing key
+    /// for `scope` if one was kept (one lookup per request).
     pub(crate) fn get(
         &self,
         ring: &Arc<KeyRing>,
         token: &str,
         key_id: &str,
-    ) -> Option<SessionRecord> {
+        scope: Scope<'_>,
+    ) -> Option<Opened> {
         let entries = self.entries.lock().ok()?;
         let entry = entries.get(token)?;
-        (Arc::ptr_eq(&entry.ring, ring) && &*entry.key_id == key_id).then(|| entry.record.clone())
+        (Arc::ptr_eq(&entry.ring, ring) && &*entry.key_id == key_id).then(|| Opened {
+            record: Arc::clone(&entry.record),
+            signing: entry
+                .signing
+                .as_ref()
+                .filter(|s| s.matches(scope.date, scope.region, scope.service))
+                .map(Arc::clone),
+        })
     }
 
-    /// Keeps what `token` opened to.
+    /// Keeps what `token` opened to with `ring`.
     pub(crate) fn put(
         &self,
         ring: &Arc<KeyRing>,
         token: &str,
         key_id: &str,
-        record: &SessionRecord,
+        record: &Arc<SessionRecord>,
     ) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
@@ -61,29 +78,15 @@ impl TokenCache {
                 Entry {
                     ring: Arc::clone(ring),
                     key_id: key_id.into(),
-                    record: record.clone(),
+                    record: Arc::clone(record),
                     signing: None,
                 },
             );
         }
     }
 
-    /// The signing key derived for `token`'s secret in the scope `date/region/service`.
-    pub(crate) fn signing_key(
-        &self,
-        token: &str,
-        date: &str,
-        region: &str,
-        service: &str,
-    ) -> Option<Arc<SigningKey>> {
-        let entries = self.entries.lock().ok()?;
-        let signing = entries.get(token)?.signing.as_ref()?;
-        signing
-            .matches(date, region, service)
-            .then(|| Arc::clone(signing))
-    }
-
-    /// Keeps the signing key derived for `token`'s secret (an entry must exist).
+    /// Keeps the signing key derived for `token`'s secret (for one scope: the last one
+    /// used); nothing if the token is not cached.
     pub(crate) fn put_signing_key(&self, token: &str, signing: Arc<SigningKey>) {
         if let Ok(mut entries) = self.entries.lock()
             && let Some(entry) = entries.get_mut(token)
@@ -92,7 +95,7 @@ impl TokenCache {
         }
     }
 
-    /// Drops every entry (dev reset).
+    /// Forgets every token (the dev reset).
     pub(crate) fn clear(&self) {
         if let Ok(mut entries) = self.entries.lock() {
             entries.clear();
@@ -138,20 +141,37 @@ mod tests {
         Arc::new(KeyRing::generate(&mut rand::rng(), 1_700_000_000))
     }
 
+    fn scope<'a>(date: &'a str, region: &'a str, service: &'a str) -> Scope<'a> {
+        Scope {
+            date,
+            region,
+            service,
+        }
+    }
+
+    const IAM_TODAY: Scope<'static> = Scope {
+        date: "20261122",
+        region: "us-east-1",
+        service: "iam",
+    };
+
     #[test]
     fn a_token_is_served_only_for_its_key_and_its_ring() {
         let (ring, other_ring) = (ring(), ring());
         let cache = TokenCache::default();
-        cache.put(&ring, "token-1", "ASIAONE", &record("ASIAONE"));
-        assert_eq!(
-            cache.get(&ring, "token-1", "ASIAONE").unwrap(),
-            record("ASIAONE")
-        );
+        cache.put(&ring, "token-1", "ASIAONE", &Arc::new(record("ASIAONE")));
+        let opened = cache.get(&ring, "token-1", "ASIAONE", IAM_TODAY).unwrap();
+        assert_eq!(*opened.record, record("ASIAONE"));
+        assert!(opened.signing.is_none());
         // Another key id presenting the same token, another token, or a newer ring
         // (rotation, reload): not served, opened again.
-        assert!(cache.get(&ring, "token-1", "ASIATWO").is_none());
-        assert!(cache.get(&ring, "token-2", "ASIAONE").is_none());
-        assert!(cache.get(&other_ring, "token-1", "ASIAONE").is_none());
+        assert!(cache.get(&ring, "token-1", "ASIATWO", IAM_TODAY).is_none());
+        assert!(cache.get(&ring, "token-2", "ASIAONE", IAM_TODAY).is_none());
+        assert!(
+            cache
+                .get(&other_ring, "token-1", "ASIAONE", IAM_TODAY)
+                .is_none()
+        );
     }
 
     #[test]
@@ -167,32 +187,19 @@ mod tests {
         ));
         // No entry for the token yet: nothing is kept.
         cache.put_signing_key("token-1", Arc::clone(&key));
-        assert!(
+        cache.put(&ring, "token-1", "ASIAONE", &Arc::new(record("ASIAONE")));
+        let signing = |s: Scope<'_>| {
             cache
-                .signing_key("token-1", "20261122", "us-east-1", "iam")
-                .is_none()
-        );
-        cache.put(&ring, "token-1", "ASIAONE", &record("ASIAONE"));
-        cache.put_signing_key("token-1", key);
-        assert!(
-            cache
-                .signing_key("token-1", "20261122", "us-east-1", "iam")
+                .get(&ring, "token-1", "ASIAONE", s)
+                .unwrap()
+                .signing
                 .is_some()
-        );
-        assert!(
-            cache
-                .signing_key("token-1", "20261123", "us-east-1", "iam")
-                .is_none()
-        );
-        assert!(
-            cache
-                .signing_key("token-1", "20261122", "eu-west-1", "iam")
-                .is_none()
-        );
-        assert!(
-            cache
-                .signing_key("token-1", "20261122", "us-east-1", "sts")
-                .is_none()
-        );
+        };
+        assert!(!signing(IAM_TODAY));
+        cache.put_signing_key("token-1", key);
+        assert!(signing(IAM_TODAY));
+        assert!(!signing(scope("20261123", "us-east-1", "iam")));
+        assert!(!signing(scope("20261122", "eu-west-1", "iam")));
+        assert!(!signing(scope("20261122", "us-east-1", "sts")));
     }
 }
