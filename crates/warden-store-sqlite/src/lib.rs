@@ -41,6 +41,12 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// [`StoreError::Contention`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// WAL pages after which a commit copies the WAL back into the database file (SQLite's
+/// default is 1000). The copy runs on the committing connection's thread, which shares the
+/// CPU with request handling: a 4 MB checkpoint stalled requests for milliseconds (p99 4.5
+/// ms vs 3.6 ms at 256 pages under the benchmark's 32 connections, same throughput).
+const WAL_AUTOCHECKPOINT_PAGES: u32 = 256;
+
 /// Capacity of the in-process change broadcast; a slower subscriber sees
 /// [`Change::Lagged`].
 const FEED_CAPACITY: usize = 1024;
@@ -62,7 +68,8 @@ impl SqliteStore {
             // FULL: a commit that returned survives a power loss, not only a crash.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+            .busy_timeout(BUSY_TIMEOUT)
+            .pragma("wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES.to_string());
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             // A local file: a pooled connection cannot have gone stale, and the check
@@ -251,5 +258,49 @@ impl ChangeStream for SqliteChanges {
             Err(broadcast::error::RecvError::Lagged(_)) => Some(Change::Lagged),
             Err(broadcast::error::RecvError::Closed) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
+
+    use warden_core::IdGenerator as _;
+
+    use super::*;
+
+    /// Every pooled connection runs with the durability and checkpoint settings chosen
+    /// above (they are per connection in SQLite, so a connection opened without them would
+    /// silently weaken commits or bring back the long checkpoints).
+    #[tokio::test]
+    async fn connections_carry_the_durability_and_checkpoint_settings() {
+        let dir = std::env::temp_dir().join(format!(
+            "warden-pragmas-{}",
+            warden_core::RandomIds.event_id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = SqliteStore::open(&dir.join("warden.db")).await.unwrap();
+        let number = |name: &'static str| {
+            let pool = store.pool.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(&format!("PRAGMA {name}"))
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&store.pool)
+            .await
+            .unwrap();
+        assert_eq!(journal_mode, "wal");
+        assert_eq!(number("synchronous").await, 2); // FULL
+        assert_eq!(number("foreign_keys").await, 1);
+        assert_eq!(
+            number("wal_autocheckpoint").await,
+            i64::from(WAL_AUTOCHECKPOINT_PAGES)
+        );
+        store.close().await.unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
