@@ -124,25 +124,33 @@ impl XmlWriter {
 /// client's parser.
 fn escape_into(out: &mut String, text: &str, attribute: bool) {
     // Runs of characters that need no escaping (nearly all text) are copied whole, not one
-    // character at a time: this runs over every text node of every response.
+    // character at a time: this runs over every text node of every response. The scan is
+    // over bytes and stops only at ASCII bytes and at EF, the lead byte of U+FFFE/U+FFFF
+    // (EF BF BE/BF), so every position it slices at is a character boundary.
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' if attribute => "&quot;",
-            '\r' => "&#xD;",
-            '\t' if attribute => "&#x9;",
-            '\n' if attribute => "&#xA;",
-            '\t' | '\n' => continue,
-            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => "\u{FFFD}",
+    for (at, &byte) in bytes.iter().enumerate() {
+        if at < copied {
+            continue; // inside a replaced U+FFFE/U+FFFF
+        }
+        let (replacement, width) = match byte {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attribute => ("&quot;", 1),
+            b'\r' => ("&#xD;", 1),
+            b'\t' if attribute => ("&#x9;", 1),
+            b'\n' if attribute => ("&#xA;", 1),
+            b'\t' | b'\n' => continue,
+            0..=0x1F => ("\u{FFFD}", 1),
+            0xEF if matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => {
+                ("\u{FFFD}", 3)
+            }
             _ => continue,
         };
-        // `char_indices` positions are character boundaries: `get` always succeeds.
         out.push_str(text.get(copied..at).unwrap_or_default());
         out.push_str(replacement);
-        copied = at + c.len_utf8();
+        copied = at + width;
     }
     out.push_str(text.get(copied..).unwrap_or_default());
 }
