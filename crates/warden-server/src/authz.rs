@@ -80,6 +80,22 @@ pub(crate) struct Compiled {
 }
 
 impl Compiled {
+    /// A caller with no IAM identity of its own: a federated identity or a service asking
+    /// to assume a role of `account`. Only the role's trust policy can allow it.
+    pub(crate) fn unauthenticated(account: AccountId, principal: Principal) -> Self {
+        Self {
+            account,
+            identity: Identity::Unauthenticated,
+            principal,
+            identity_policies: PolicySet::empty(),
+            boundary: None,
+            session: None,
+            session_policies: None,
+            parent_gone: false,
+            epoch: 0,
+        }
+    }
+
     /// The caller's ARN (`…:root` or the user ARN with path).
     pub(crate) fn arn(&self) -> &str {
         self.principal.arn()
@@ -359,6 +375,28 @@ pub(crate) fn parse_stored(
             source,
         })
     })
+}
+
+/// `role`'s trust policy compiled for `principal`, the resource policy of every way to
+/// assume a role (AssumeRole, with web identity, with SAML, workload credentials).
+/// Principals resolved when the trust policy was saved match only the entity they named
+/// then (policy.md §1.7.3 point 2): a re-created user or role is not trusted.
+pub(crate) fn compile_trust(
+    role: &warden_core::Role,
+    role_arn: &str,
+    principal: &Principal,
+) -> Result<Arc<PolicySet>, ApiError> {
+    let document = parse_stored(role_arn, &role.trust_policy, PolicyKind::Trust)?;
+    let resolved: Vec<(&str, &str)> = role
+        .trust_principals
+        .iter()
+        .map(|p| (p.arn.as_str(), p.id.as_str()))
+        .collect();
+    Ok(Arc::new(PolicySet::compile_resolved(
+        principal,
+        &[PolicySource::new(role_arn, PolicyType::Trust, &document)],
+        &resolved,
+    )))
 }
 
 /// One (action, resource) pair an operation needs, with its action-specific context keys

@@ -32,7 +32,7 @@ use warden_sigv4::{ScopeRules, SecretKey, SigV4Error, SigningKey, payload_sha256
 use warden_types::AccountId;
 
 use crate::audit::CallRecord;
-use crate::authz::{Compiled, Identity, RequestFacts};
+use crate::authz::{Compiled, RequestFacts};
 use crate::error::{ApiError, InternalError};
 use crate::handlers::{self, Cx, Reply};
 use crate::sessions;
@@ -445,17 +445,10 @@ fn unauthenticated_caller<S: Store>(state: &AppState<S>, call: &mut Call) -> Arc
         .and_then(|a| a.parse::<AccountId>().ok())
         .unwrap_or(state.config().default_account);
     call.account = Some(account);
-    Arc::new(Compiled {
+    Arc::new(Compiled::unauthenticated(
         account,
-        identity: Identity::Unauthenticated,
-        principal: warden_policy::Principal::anonymous(),
-        identity_policies: warden_policy::PolicySet::empty(),
-        boundary: None,
-        session: None,
-        session_policies: None,
-        parent_gone: false,
-        epoch: 0,
-    })
+        warden_policy::Principal::anonymous(),
+    ))
 }
 
 /// A validated request of either service.

@@ -42,7 +42,6 @@
 
 use std::fmt;
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -54,11 +53,10 @@ use time::format_description::well_known::Rfc3339;
 use warden_core::{
     AuditEvent, AuditOutcome, InstanceProfile, Store, StoreError, Transaction, Workload,
 };
-use warden_policy::document::PolicyKind;
-use warden_policy::{PolicySet, PolicySource, PolicyType, Principal};
+use warden_policy::Principal;
 use warden_types::AccountId;
 
-use crate::authz::{self, Check, Compiled, Identity, RequestFacts};
+use crate::authz::{self, Check, Compiled, RequestFacts};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -474,29 +472,9 @@ fn role_trusts_ec2<S: Store>(
     role_arn: &str,
     facts: &RequestFacts,
 ) -> Result<bool, ApiError> {
-    let document = authz::parse_stored(role_arn, &role.trust_policy, PolicyKind::Trust)?;
     let principal = Principal::service(TRUSTED_SERVICE);
-    let resolved: Vec<(&str, &str)> = role
-        .trust_principals
-        .iter()
-        .map(|p| (p.arn.as_str(), p.id.as_str()))
-        .collect();
-    let trust = Arc::new(PolicySet::compile_resolved(
-        &principal,
-        &[PolicySource::new(role_arn, PolicyType::Trust, &document)],
-        &resolved,
-    ));
-    let caller = Compiled {
-        account: role.account,
-        identity: Identity::Unauthenticated,
-        principal,
-        identity_policies: PolicySet::empty(),
-        boundary: None,
-        session: None,
-        session_policies: None,
-        parent_gone: false,
-        epoch: 0,
-    };
+    let trust = authz::compile_trust(role, role_arn, &principal)?;
+    let caller = Compiled::unauthenticated(role.account, principal);
     let check = Check::new("sts:AssumeRole", role_arn).with_resource_policy(trust);
     Ok(authz::authorize(&caller, facts, &[check], &state.inner().metrics).is_ok())
 }

@@ -20,11 +20,8 @@ use warden_query::iam::{
     UpdateSAMLProviderOutput,
 };
 
-use std::sync::Arc;
-
 use serde_json::json;
-use warden_policy::document::PolicyKind;
-use warden_policy::{PolicySet, PolicySource, PolicyType, Principal};
+use warden_policy::Principal;
 use warden_query::sts::{AssumeRoleWithSAMLInput, AssumeRoleWithSAMLOutput, AssumedRoleUser};
 use warden_sts::rules::{self, DurationRequest};
 use warden_sts::saml::{self, SamlAssertion, SamlError, SamlErrorKind, VerifyOptions};
@@ -35,7 +32,7 @@ use super::resolve::{apply_exact_tags, create_checks};
 use super::sts::{self as sts_ops, NewSession};
 use super::tagging::{self, TagKeys, Tagging};
 use super::{Cx, Reply, Target, list_query, marker_scope, page_marker, sorted_tags, ts, wire_tags};
-use crate::authz::{self, Check, Compiled, Identity};
+use crate::authz::{self, Check, Compiled};
 use crate::error::{ApiError, InternalError};
 
 /// SAML providers per account (api.md §3.7; AWS's message is unrecorded, `VERIFY`).
@@ -569,29 +566,9 @@ fn trust_check<S: Store>(
     role_arn: &str,
 ) -> Result<(), ApiError> {
     cx.authorized = true;
-    let trust_doc = authz::parse_stored(role_arn, &role.trust_policy, PolicyKind::Trust)?;
     let principal = Principal::web_identity(provider_arn);
-    let resolved: Vec<(&str, &str)> = role
-        .trust_principals
-        .iter()
-        .map(|p| (p.arn.as_str(), p.id.as_str()))
-        .collect();
-    let trust = Arc::new(PolicySet::compile_resolved(
-        &principal,
-        &[PolicySource::new(role_arn, PolicyType::Trust, &trust_doc)],
-        &resolved,
-    ));
-    let caller = Compiled {
-        account: role_account,
-        identity: Identity::Unauthenticated,
-        principal,
-        identity_policies: PolicySet::empty(),
-        boundary: None,
-        session: None,
-        session_policies: None,
-        parent_gone: false,
-        epoch: 0,
-    };
+    let trust = authz::compile_trust(role, role_arn, &principal)?;
+    let caller = Compiled::unauthenticated(role_account, principal);
     let mut check = Check::new("sts:AssumeRoleWithSAML", requested_role_arn)
         .with_resource_policy(trust)
         .with_key("sts:RoleSessionName", &assertion.role_session_name);

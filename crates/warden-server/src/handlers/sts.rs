@@ -11,12 +11,9 @@
 //! MFA-authenticated (`aws:MultiFactorAuthPresent`, `aws:MultiFactorAuthAge`), and so does
 //! an MFA-authenticated calling session.
 
-use std::sync::Arc;
-
 use serde_json::json;
 use warden_core::{RoleLastUsed, Store, TagTarget, Transaction};
 use warden_policy::document::PolicyKind;
-use warden_policy::{PolicySet, PolicySource, PolicyType};
 use warden_query::StsOperation;
 use warden_query::sts::{
     AssumeRoleInput, AssumeRoleOutput, AssumedRoleUser, Credentials, FederatedUser,
@@ -402,19 +399,7 @@ async fn assume_role<S: Store>(
             input.role_arn
         )));
     };
-    let trust_doc = authz::parse_stored(&role_arn, &role.trust_policy, PolicyKind::Trust)?;
-    // Principals resolved when the trust policy was saved match only the entity they named
-    // then (policy.md §1.7.3 point 2): a re-created user or role is not trusted.
-    let resolved: Vec<(&str, &str)> = role
-        .trust_principals
-        .iter()
-        .map(|p| (p.arn.as_str(), p.id.as_str()))
-        .collect();
-    let trust = Arc::new(PolicySet::compile_resolved(
-        &cx.caller.principal,
-        &[PolicySource::new(&role_arn, PolicyType::Trust, &trust_doc)],
-        &resolved,
-    ));
+    let trust = authz::compile_trust(&role, &role_arn, &cx.caller.principal)?;
     let inherited_si = caller_session
         .as_deref()
         .and_then(|s| s.source_identity.clone());

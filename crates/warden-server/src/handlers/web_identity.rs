@@ -13,12 +13,9 @@
 //! `www.amazon.com` and `graph.facebook.com` (tier 3), which this server does not support:
 //! a request with it is refused with `InvalidParameterValue`.
 
-use std::sync::Arc;
-
 use serde_json::json;
 use warden_core::{Store, TagTarget, Transaction};
-use warden_policy::document::PolicyKind;
-use warden_policy::{PolicySet, PolicySource, PolicyType, Principal};
+use warden_policy::Principal;
 use warden_query::sts::{
     AssumeRoleWithWebIdentityInput, AssumeRoleWithWebIdentityOutput, AssumedRoleUser,
 };
@@ -29,7 +26,7 @@ use warden_types::AccountId;
 
 use super::sts::{self as sts_ops, NewSession};
 use super::{Cx, Reply};
-use crate::authz::{self, Check, Compiled, Identity};
+use crate::authz::{self, Check, Compiled};
 use crate::error::{ApiError, InternalError};
 use crate::jwks::{self, KeyFetchError};
 
@@ -221,29 +218,9 @@ fn trust_check<S: Store>(
     role_arn: &str,
 ) -> Result<(), ApiError> {
     cx.authorized = true;
-    let trust_doc = authz::parse_stored(role_arn, &role.trust_policy, PolicyKind::Trust)?;
     let principal = Principal::web_identity(&provider.arn);
-    let resolved: Vec<(&str, &str)> = role
-        .trust_principals
-        .iter()
-        .map(|p| (p.arn.as_str(), p.id.as_str()))
-        .collect();
-    let trust = Arc::new(PolicySet::compile_resolved(
-        &principal,
-        &[PolicySource::new(role_arn, PolicyType::Trust, &trust_doc)],
-        &resolved,
-    ));
-    let caller = Compiled {
-        account: role_account,
-        identity: Identity::Unauthenticated,
-        principal,
-        identity_policies: PolicySet::empty(),
-        boundary: None,
-        session: None,
-        session_policies: None,
-        parent_gone: false,
-        epoch: 0,
-    };
+    let trust = authz::compile_trust(role, role_arn, &principal)?;
+    let caller = Compiled::unauthenticated(role_account, principal);
     let mut check = Check::new("sts:AssumeRoleWithWebIdentity", &input.role_arn)
         .with_resource_policy(trust)
         .with_key("sts:RoleSessionName", &input.role_session_name);
