@@ -107,7 +107,7 @@ pub(crate) async fn handle<S: Store>(
         now: state.services().clock.now(),
         source_ip,
         user_agent,
-        region: "us-east-1".to_owned(),
+        region: state.config().region.clone(),
         access_key_id: None,
         account: None,
         caller: None,

@@ -36,6 +36,10 @@ pub struct ServerConfig {
     pub secure_transport: bool,
     /// Largest accepted request body in bytes.
     pub body_limit: usize,
+    /// The deployment's region (`us-east-1` by default): where workload sessions are
+    /// issued, and the `awsRegion` of calls without a credential scope (unsigned STS calls).
+    /// A signed call keeps the region its client signed for.
+    pub region: String,
     /// Lifetime in seconds of the role sessions the workload credentials endpoint issues
     /// (`crate::workload`); one hour by default, shorter in tests to observe refreshes.
     pub workload_session_seconds: u32,
@@ -58,6 +62,7 @@ impl ServerConfig {
             default_account: account,
             secure_transport: false,
             body_limit: DEFAULT_BODY_LIMIT,
+            region: "us-east-1".to_owned(),
             workload_session_seconds: crate::workload::DEFAULT_SESSION_SECONDS,
             oidc_issuer_base: "https://localhost:8700".to_owned(),
             key_ring_check_interval: DEFAULT_KEY_RING_CHECK_INTERVAL,

@@ -70,8 +70,6 @@ const INVOKED_BY: &str = "workload.warden";
 /// profile role's credentials only when the role's trust policy lets
 /// `ec2.amazonaws.com` perform `sts:AssumeRole` (api.md §5.12).
 const TRUSTED_SERVICE: &str = "ec2.amazonaws.com";
-/// The region workload sessions are issued in (the endpoint has no credential scope).
-const REGION: &str = "us-east-1";
 /// Prefix of workload ids (`wl-` and 20 hex digits).
 const ID_PREFIX: &str = "wl-";
 
@@ -379,6 +377,7 @@ async fn issue<S: Store>(
             now,
             user_agent,
             source_ip: &source_ip,
+            region: &state.config().region,
         })
     };
     let (workload, profile, role) = match lookup(&mut tx, token).await? {
@@ -404,7 +403,8 @@ async fn issue<S: Store>(
         source_ip: source_ip.clone(),
         secure_transport: state.config().secure_transport,
         user_agent: user_agent.map(str::to_owned),
-        region: REGION.to_owned(),
+        // The endpoint has no credential scope: sessions are issued in the deployment's region.
+        region: state.config().region.clone(),
     };
     if !role_trusts_ec2(state, &role, &role_arn, &facts)? {
         tx.rollback().await?;
@@ -440,6 +440,7 @@ async fn issue<S: Store>(
         expiration: &expiration,
         now,
         user_agent,
+        region: &state.config().region,
     });
     tx.insert_audit(&event).await?;
     tx.commit().await?;
@@ -485,7 +486,7 @@ fn record_role_use<S: Store>(state: &AppState<S>, role_id: &str, now: OffsetDate
     if !state
         .inner()
         .role_use
-        .should_record(role_id, now.unix_timestamp(), REGION)
+        .should_record(role_id, now.unix_timestamp(), &state.config().region)
     {
         return;
     }
@@ -493,7 +494,7 @@ fn record_role_use<S: Store>(state: &AppState<S>, role_id: &str, now: OffsetDate
     let role_id = role_id.to_owned();
     let used = warden_core::RoleLastUsed {
         date: now,
-        region: REGION.to_owned(),
+        region: state.config().region.clone(),
     };
     tokio::spawn(async move {
         if let Err(e) = store.record_role_use(&role_id, &used).await {
@@ -511,6 +512,7 @@ struct AuditFacts<'a> {
     expiration: &'a str,
     now: OffsetDateTime,
     user_agent: Option<&'a str>,
+    region: &'a str,
 }
 
 /// The CloudTrail `AssumeRole` record of an issued workload session.
@@ -518,6 +520,7 @@ fn audit_event(f: &AuditFacts<'_>) -> AuditEvent {
     let account = f.workload.account.as_str();
     let (event_id, mut event) = assume_role_event(
         f.workload.account,
+        f.region,
         f.now,
         f.user_agent,
         // CloudTrail names the service as the source of a service's own call.
@@ -568,6 +571,7 @@ struct FailureFacts<'a> {
     now: OffsetDateTime,
     user_agent: Option<&'a str>,
     source_ip: &'a str,
+    region: &'a str,
 }
 
 /// The CloudTrail `AssumeRole` record of a refused credentials request: `errorCode` and
@@ -585,6 +589,7 @@ fn failure_event(f: &FailureFacts<'_>) -> AuditEvent {
     };
     let (event_id, mut event) = assume_role_event(
         f.account,
+        f.region,
         f.now,
         f.user_agent,
         f.source_ip,
@@ -609,6 +614,7 @@ fn failure_event(f: &FailureFacts<'_>) -> AuditEvent {
 /// (`responseElements` null until set).
 fn assume_role_event(
     account: AccountId,
+    region: &str,
     now: OffsetDateTime,
     user_agent: Option<&str>,
     source_ip: &str,
@@ -622,7 +628,7 @@ fn assume_role_event(
         "eventTime": now.format(&Rfc3339).unwrap_or_default(),
         "eventSource": "sts.amazonaws.com",
         "eventName": "AssumeRole",
-        "awsRegion": REGION,
+        "awsRegion": region,
         "sourceIPAddress": source_ip,
         "userAgent": user_agent,
         "requestParameters": request_parameters,

@@ -504,6 +504,63 @@ async fn role_must_trust_ec2<S: Store>(srv: Server<S>) {
     }
 }
 
+/// The endpoint has no credential scope: sessions, their audit records (issued and
+/// refused) and unsigned STS calls take the deployment's configured region.
+async fn the_configured_region<S: Store>(srv: Server<S>) {
+    profile_with_role(&srv).await;
+    let (_, token) = register(&srv, "web").await;
+    let node = common::node_with(&srv, |config| config.region = "eu-west-1".to_owned());
+    fetch_ok(&node, &token).await;
+    let refused = fetch(&node, Some("wl-00000000000000000000.nope")).await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    // An unsigned AssumeRoleWithWebIdentity with a token that is not a JWT: refused.
+    let unsigned = node
+        .send(
+            http::Request::builder()
+                .method("POST")
+                .uri("/")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(form(&[
+                    ("Action", "AssumeRoleWithWebIdentity"),
+                    ("Version", "2011-06-15"),
+                    ("RoleArn", "arn:aws:iam::123456789012:role/web-role"),
+                    ("RoleSessionName", "s"),
+                    ("WebIdentityToken", "not-a-jwt"),
+                ])))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(unsigned.status, 400, "{}", unsigned.body);
+    let events = node.audit().await;
+    let regions: Vec<(&str, &str, bool)> = events
+        .iter()
+        .filter(|e| e["eventSource"] == "sts.amazonaws.com")
+        .map(|e| {
+            (
+                e["eventName"].as_str().unwrap(),
+                e["awsRegion"].as_str().unwrap(),
+                e.get("errorCode").is_some_and(|c| !c.is_null()),
+            )
+        })
+        .collect();
+    assert!(
+        regions.contains(&("AssumeRole", "eu-west-1", false)),
+        "{regions:?}"
+    );
+    assert!(
+        regions.contains(&("AssumeRole", "eu-west-1", true)),
+        "{regions:?}"
+    );
+    assert!(
+        regions.contains(&("AssumeRoleWithWebIdentity", "eu-west-1", true)),
+        "{regions:?}"
+    );
+    assert!(
+        regions.iter().all(|(_, region, _)| *region == "eu-west-1"),
+        "{regions:?}"
+    );
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -532,4 +589,5 @@ on_both_backends!(
     sessions_expire,
     registry,
     role_must_trust_ec2,
+    the_configured_region,
 );

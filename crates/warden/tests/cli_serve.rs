@@ -62,6 +62,7 @@ fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<Server, S
         "WARDEN_ROOT_ACCESS_KEY_ID",
         "WARDEN_ROOT_SECRET_ACCESS_KEY",
         "WARDEN_LOG",
+        "WARDEN_REGION",
     ] {
         cmd.env_remove(var);
     }
@@ -156,6 +157,57 @@ fn first_start_prints_the_generated_root_key_once() {
         .read_to_string(&mut stdout)
         .unwrap();
     assert_eq!(stdout, "");
+}
+
+/// `--region` reaches the printed client configuration; a name no SigV4 scope could carry
+/// stops the start with a clear message.
+#[test]
+fn the_region_setting_is_printed_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir_arg(dir.path());
+    let mut server = start(
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            &data,
+            "--region",
+            "eu-west-1",
+        ],
+        &[],
+    )
+    .unwrap();
+    server.child.kill().unwrap();
+    let mut stdout = String::new();
+    server
+        .child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    assert!(
+        stdout.contains("AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("aws configure set region eu-west-1"),
+        "{stdout}"
+    );
+    drop(server);
+    let other = tempfile::tempdir().unwrap();
+    let refused = start(
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            &dir_arg(other.path()),
+        ],
+        &[("WARDEN_REGION", "EU_West")],
+    )
+    .err()
+    .unwrap();
+    assert!(refused.contains("invalid region `EU_West`"), "{refused}");
 }
 
 /// Flags win over environment variables, which win over the config file.

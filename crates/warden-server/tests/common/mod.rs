@@ -73,13 +73,18 @@ pub(crate) async fn sqlite_dev() -> Server<SqliteStore> {
 
 /// Another app on the same store (a second node).
 pub(crate) fn second_node<S: Store>(srv: &Server<S>) -> Server<S> {
+    node_with(srv, |_| {})
+}
+
+/// Another app on the same store and clock whose configuration `configure` changed.
+pub(crate) fn node_with<S: Store>(
+    srv: &Server<S>,
+    configure: impl FnOnce(&mut ServerConfig),
+) -> Server<S> {
     let services = srv.state.services().clone();
-    let state = AppState::new(
-        srv.store.clone(),
-        ServerConfig::new(ACCOUNT.parse().unwrap()),
-        services,
-        None,
-    );
+    let mut config = ServerConfig::new(ACCOUNT.parse().unwrap());
+    configure(&mut config);
+    let state = AppState::new(srv.store.clone(), config, services, None);
     Server {
         app: app(state.clone()),
         state,

@@ -30,11 +30,23 @@ const DB_FILE: &str = "warden.sqlite";
 /// The secret-encryption key file inside the data directory.
 const KEY_FILE: &str = "warden.key";
 
+/// The deployment's region unless configured.
+const DEFAULT_REGION: &str = "us-east-1";
+
+/// A region name as SigV4 credential scopes carry them (the same rule the verifier applies):
+/// 1-32 lower-case letters, digits and hyphens.
+fn is_region_name(region: &str) -> bool {
+    (1..=32).contains(&region.len())
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// Where the state lives; shared by `serve`, `account` and `audit`.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct StorageArgs {
     /// A TOML configuration file (keys: listen, data_dir, database_url, key_file,
-    /// account_id, root_access_key_id, root_secret_access_key, log, tls_cert, tls_key).
+    /// account_id, root_access_key_id, root_secret_access_key, log, tls_cert, tls_key, region).
     #[arg(long, global = true)]
     config: Option<PathBuf>,
     /// Directory of the embedded SQLite database and the key file [default: ./warden-data].
@@ -63,6 +75,7 @@ pub(crate) struct FileConfig {
     log: Option<String>,
     tls_cert: Option<PathBuf>,
     tls_key: Option<PathBuf>,
+    region: Option<String>,
 }
 
 impl StorageArgs {
@@ -228,6 +241,10 @@ pub(crate) struct Args {
     /// [default: the listen address with the listener's scheme].
     #[arg(long, env = "WARDEN_OIDC_ISSUER_URL")]
     oidc_issuer_url: Option<String>,
+    /// The deployment's region: workload sessions are issued there and unsigned calls are
+    /// audited there (signed calls keep their signing region) [default: us-east-1].
+    #[arg(long, env = "WARDEN_REGION")]
+    region: Option<String>,
 }
 
 /// Runs the server until SIGINT/SIGTERM.
@@ -287,8 +304,17 @@ async fn serve(args: Args, file: FileConfig) -> anyhow::Result<()> {
         (None, None) => None,
         _ => bail!("give both --tls-cert and --tls-key"),
     };
+    let region = args
+        .region
+        .clone()
+        .or_else(|| file.region.clone())
+        .unwrap_or_else(|| DEFAULT_REGION.to_owned());
+    if !is_region_name(&region) {
+        bail!("invalid region `{region}`: lower-case letters, digits and hyphens, e.g. eu-west-1");
+    }
     let settings = Settings {
         addr,
+        region,
         account,
         root,
         tls,
@@ -353,6 +379,7 @@ type FreshStore<S> = Box<dyn Fn(S) -> StoreFuture<S> + Send + Sync>;
 /// Resolved serve settings.
 struct Settings {
     addr: SocketAddr,
+    region: String,
     account: AccountId,
     root: Option<RootKey>,
     tls: Option<TlsFiles>,
@@ -371,6 +398,7 @@ async fn run_server<S: Store>(
 ) -> anyhow::Result<AppState<S>> {
     let Settings {
         addr,
+        region,
         account,
         root,
         tls,
@@ -393,6 +421,7 @@ async fn run_server<S: Store>(
     };
     let mut config = ServerConfig::new(account);
     config.secure_transport = tls.is_some();
+    config.region.clone_from(&region);
     if let Some(seconds) = workload_session_seconds {
         config.workload_session_seconds = seconds;
     }
@@ -411,7 +440,7 @@ async fn run_server<S: Store>(
     warden_server::serve::serve(app(state.clone()), addr, tls, |bound| {
         // Printed once the address is known (port 0 picks one).
         if let Some(key) = &show_once {
-            print_credentials(key, bound, secure);
+            print_credentials(key, bound, secure, &region);
         }
         eprintln!("warden: listening on {scheme}://{bound}");
     })
@@ -421,7 +450,7 @@ async fn run_server<S: Store>(
     Ok(state)
 }
 
-fn print_credentials(key: &RootKey, addr: SocketAddr, tls: bool) {
+fn print_credentials(key: &RootKey, addr: SocketAddr, tls: bool, region: &str) {
     let scheme = if tls { "https" } else { "http" };
     // A wildcard listen address is not where clients connect.
     let host = if addr.ip().is_unspecified() {
@@ -436,13 +465,13 @@ fn print_credentials(key: &RootKey, addr: SocketAddr, tls: bool) {
     // The aws CLI v1 and boto3 read AWS_DEFAULT_REGION; aws-sdk-rust and the other SDKs read
     // AWS_REGION: set both so the snippet works with every client.
     println!(
-        "export AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={secret} AWS_ENDPOINT_URL={endpoint} AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1",
+        "export AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={secret} AWS_ENDPOINT_URL={endpoint} AWS_REGION={region} AWS_DEFAULT_REGION={region}",
         key.id
     );
     println!();
     println!("aws configure set aws_access_key_id {}", key.id);
     println!("aws configure set aws_secret_access_key {secret}");
-    println!("aws configure set region us-east-1");
+    println!("aws configure set region {region}");
     println!("aws configure set endpoint_url {endpoint}");
     println!();
 }
