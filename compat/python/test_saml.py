@@ -245,3 +245,36 @@ def test_session_keeps_saml_keys(iam, provider, unsigned_sts, warden):
         assert "iam:ListRoles" in err.response["Error"]["Message"]
     finally:
         iam.delete_role_policy(RoleName=ROLE_NAME, PolicyName="saml-keys")
+
+
+def test_encrypted_assertions(iam, provider, unsigned_sts):
+    """Assertions encrypted to the provider's private key (pyca/cryptography made the
+    fixtures, make_encrypted_fixture.py): decrypted, verified, and the key managed with
+    AddPrivateKey / RemovePrivateKey; the key itself is never returned."""
+    iam.update_saml_provider(SAMLProviderArn=provider, AddPrivateKey=_read("sp_private_key.pem"))
+    try:
+        got = iam.get_saml_provider(SAMLProviderArn=provider)
+        keys = got["PrivateKeyList"]
+        assert len(keys) == 1
+        assert len(keys[0]["KeyId"]) >= 22 and keys[0]["KeyId"].isalnum()
+        assert keys[0]["Timestamp"].year >= 2026
+        assert "PRIVATE KEY" not in json.dumps(got, default=str)
+        for name in ("response_encrypted_cbc.xml", "response_encrypted_gcm.xml"):
+            out = unsigned_sts.assume_role_with_saml(
+                RoleArn=ROLE_ARN, PrincipalArn=provider, SAMLAssertion=_assertion(name)
+            )
+            assert out["Subject"] == "alice@fixture.example"
+            assert out["Credentials"]["AccessKeyId"].startswith("ASIA")
+    finally:
+        for key in iam.get_saml_provider(SAMLProviderArn=provider).get("PrivateKeyList", []):
+            iam.update_saml_provider(SAMLProviderArn=provider, RemovePrivateKey=key["KeyId"])
+    assert "PrivateKeyList" not in iam.get_saml_provider(SAMLProviderArn=provider)
+    # Without a key the encrypted assertion cannot be read.
+    expect_error(
+        lambda: unsigned_sts.assume_role_with_saml(
+            RoleArn=ROLE_ARN, PrincipalArn=provider, SAMLAssertion=_assertion("response_encrypted_cbc.xml")
+        ),
+        "InvalidIdentityToken",
+        None,
+        400,
+    )

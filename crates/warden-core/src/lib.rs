@@ -23,7 +23,6 @@ pub mod test_suite;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use ids::{IdGenerator, IdKind, RandomIds, SequentialIds};
 pub use model::OutboundSigningKey;
-pub use model::SamlProvider;
 pub use model::{
     AWS_MANAGED_OWNER, AccountImport, ImportCounts, ImportedPolicy, ImportedPolicyVersion,
     ImportedRelations, PolicyScope, is_aws_managed_arn,
@@ -36,6 +35,7 @@ pub use model::{
 pub use model::{AccountUsage, LoginProfile, PasswordHash, PasswordPolicy};
 pub use model::{CredentialReport, GlobalEndpointTokenVersion, ReportJob, ReportJobKind};
 pub use model::{InstanceProfile, Workload};
+pub use model::{SamlPrivateKey, SamlProvider};
 pub use model::{ServerCertificate, ServiceCredential, SigningCertificate, SshPublicKey};
 pub use secret::{
     AeadCipher, CipherError, CipherKey, EncryptedSecret, SecretAccessKey, SecretCipher,

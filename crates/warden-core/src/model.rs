@@ -326,6 +326,19 @@ pub struct SamlProvider {
     pub created: OffsetDateTime,
 }
 
+/// A private key a SAML provider decrypts encrypted assertions with (api.md §5.14
+/// `AddPrivateKey`; at most two per provider).
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct SamlPrivateKey {
+    /// `KeyId`: 22-64 characters `[A-Z0-9]`, unique within the provider.
+    pub key_id: String,
+    /// `Timestamp`: when the key was added.
+    pub created: OffsetDateTime,
+    /// The PEM private key, sealed with the deployment's secret cipher (associated data:
+    /// the key id).
+    pub private_key: EncryptedSecret,
+}
+
 /// Whether an audited call succeeded.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 pub enum AuditOutcome {

@@ -24,7 +24,6 @@ use std::future::Future;
 use time::OffsetDateTime;
 use warden_types::AccountId;
 
-use crate::model::SamlProvider;
 use crate::model::{
     AccessKey, Account, AuditEvent, CountedEntity, Group, InlinePolicy, KeyLastUsed, KeyOwner,
     KeyStatus, ManagedPolicy, NewPolicy, OidcProvider, PolicyHolder, PolicyUsage, PolicyVersion,
@@ -32,6 +31,7 @@ use crate::model::{
 };
 use crate::model::{AccountUsage, LoginProfile, PasswordPolicy};
 use crate::model::{InstanceProfile, Workload};
+use crate::model::{SamlPrivateKey, SamlProvider};
 use crate::secret::EncryptedSecret;
 
 /// A handle on the database. Cheap to clone (a connection pool inside).
@@ -621,6 +621,27 @@ pub trait Transaction: Send {
         &mut self,
         account: AccountId,
     ) -> impl Future<Output = Result<Vec<SamlProvider>, StoreError>> + Send;
+    /// The provider's private keys, oldest first (none when the provider is absent).
+    fn saml_private_keys(
+        &mut self,
+        account: AccountId,
+        provider: &str,
+    ) -> impl Future<Output = Result<Vec<SamlPrivateKey>, StoreError>> + Send;
+    /// Adds a private key to an existing provider (the caller checks the count under the
+    /// account lock). A key id already used by the provider is a conflict.
+    fn insert_saml_private_key(
+        &mut self,
+        account: AccountId,
+        provider: &str,
+        key: &SamlPrivateKey,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Removes one private key. [`StoreError::NotFound`] when the provider has no such key.
+    fn delete_saml_private_key(
+        &mut self,
+        account: AccountId,
+        provider: &str,
+        key_id: &str,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     // ---- server certificates, signing certificates, SSH keys, service-specific
     // credentials (api.md §5.15; migration 0010)

@@ -1641,6 +1641,54 @@ async fn saml_providers<S: Store>(store: S) {
     changed.valid_until = at(2_000_000);
     changed.assertion_encryption_mode = Some("Allowed".into());
     tx.update_saml_provider(&changed).await.unwrap();
+    // Private keys: added, listed oldest first, removed one by one, sealed bytes kept.
+    let key = |id: &str, second: i64| crate::SamlPrivateKey {
+        key_id: id.into(),
+        created: at(second),
+        private_key: crate::EncryptedSecret::from_bytes(vec![
+            9,
+            8,
+            7,
+            u8::try_from(second).unwrap(),
+        ]),
+    };
+    assert!(
+        tx.saml_private_keys(acct(A), "Okta")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    tx.insert_saml_private_key(acct(A), "Okta", &key("KEYTWO0000000000000000", 20))
+        .await
+        .unwrap();
+    tx.insert_saml_private_key(acct(A), "Okta", &key("KEYONE0000000000000000", 10))
+        .await
+        .unwrap();
+    assert_eq!(
+        tx.saml_private_keys(acct(A), "Okta").await.unwrap(),
+        [
+            key("KEYONE0000000000000000", 10),
+            key("KEYTWO0000000000000000", 20)
+        ]
+    );
+    assert!(
+        tx.saml_private_keys(acct(A), "okta")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    tx.delete_saml_private_key(acct(A), "Okta", "KEYONE0000000000000000")
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.delete_saml_private_key(acct(A), "Okta", "KEYONE0000000000000000")
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        tx.saml_private_keys(acct(A), "Okta").await.unwrap(),
+        [key("KEYTWO0000000000000000", 20)]
+    );
     let adfs = crate::SamlProvider {
         name: "ADFS".into(),
         uuid: "Z".repeat(24),
@@ -1673,6 +1721,13 @@ async fn saml_providers<S: Store>(store: S) {
             .is_empty()
     );
     assert_eq!(tx.list_saml_providers(acct(A)).await.unwrap(), [adfs]);
+    // Deleting the provider took its keys.
+    assert!(
+        tx.saml_private_keys(acct(A), "Okta")
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 async fn audit_is_atomic_with_the_change<S: Store>(store: S) {

@@ -201,7 +201,7 @@ async fn crud_errors<S: Store>(srv: Server<S>) {
         create_provider(&srv, "bad name", &metadata).await.code(),
         "ValidationError"
     );
-    // Assertion decryption keys are not implemented: an honest 501.
+    // A private key that is not an RSA key in PEM: refused, and nothing is created.
     assert_eq!(
         srv.call(
             "CreateSAMLProvider",
@@ -213,7 +213,20 @@ async fn crud_errors<S: Store>(srv: Server<S>) {
         )
         .await
         .code(),
-        "NotImplemented"
+        "InvalidInput"
+    );
+    srv.call(
+        "GetSAMLProvider",
+        &[(
+            "SAMLProviderArn",
+            "arn:aws:iam::123456789012:saml-provider/Encrypted",
+        )],
+    )
+    .await
+    .assert_error(
+        404,
+        "NoSuchEntity",
+        "Manifest not found for arn arn:aws:iam::123456789012:saml-provider/Encrypted",
     );
     let missing = "arn:aws:iam::123456789012:saml-provider/Missing";
     let not_found = format!("Manifest not found for arn {missing}");
@@ -629,12 +642,121 @@ async fn refused_assertions<S: Store>(srv: Server<S>) {
         );
 }
 
+/// Encrypted assertions (api.md §5.14, §6.4 step 3): the fixtures were encrypted by an
+/// independent implementation (make_encrypted_fixture.py, pyca/cryptography) to
+/// sp_private_key.pem; the keys are managed with AddPrivateKey / RemovePrivateKey.
+async fn encrypted_assertions<S: Store>(srv: Server<S>) {
+    setup(&srv).await;
+    let cbc = b64(&fixture("response_encrypted_cbc.xml"));
+    let gcm = b64(&fixture("response_encrypted_gcm.xml"));
+    let plain = b64(&fixture("response_signed_assertion.xml"));
+    // No private key yet: an encrypted assertion cannot be read.
+    assume(&srv, ROLE, PROVIDER, &cbc, &[]).await.assert_error(
+        400,
+        "InvalidIdentityToken",
+        "The SAML assertion is encrypted and the identity provider has no private key to decrypt it",
+    );
+    let update = |params: Vec<(&'static str, String)>| {
+        let srv = &srv;
+        async move {
+            let mut all = vec![("SAMLProviderArn", PROVIDER.to_owned())];
+            all.extend(params);
+            let refs: Vec<(&str, &str)> = all.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            srv.call("UpdateSAMLProvider", &refs).await
+        }
+    };
+    let key_ids = || async {
+        let r = srv
+            .call("GetSAMLProvider", &[("SAMLProviderArn", PROVIDER)])
+            .await;
+        r.assert_ok();
+        let body = r.body;
+        body.split("<KeyId>")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("</KeyId>").map(|(id, _)| id.to_owned()))
+            .collect::<Vec<String>>()
+    };
+    assert!(key_ids().await.is_empty());
+    // A key of another service provider does not open the fixtures.
+    update(vec![("AddPrivateKey", fixture("sp_other_private_key.pem"))])
+        .await
+        .assert_ok();
+    let r = assume(&srv, ROLE, PROVIDER, &cbc, &[]).await;
+    assert_eq!(r.code(), "InvalidIdentityToken", "{}", r.body);
+    let other = key_ids().await;
+    assert_eq!(other.len(), 1, "{other:?}");
+    // With the right key (two keys: each is tried), both encodings decrypt and verify.
+    update(vec![("AddPrivateKey", fixture("sp_private_key.pem"))])
+        .await
+        .assert_ok();
+    let ids = key_ids().await;
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        ids.iter().all(|id| id.len() >= 22
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())),
+        "{ids:?}"
+    );
+    for assertion in [&cbc, &gcm] {
+        let r = assume(&srv, ROLE, PROVIDER, assertion, &[]).await;
+        r.assert_ok();
+        assert_eq!(r.text("Subject").as_deref(), Some("alice@fixture.example"));
+        assert_eq!(
+            r.text("Arn").as_deref(),
+            Some("arn:aws:sts::123456789012:assumed-role/SamlFixtureRole/alice@fixture.example")
+        );
+    }
+    // A third key is over the quota.
+    assert_eq!(
+        update(vec![("AddPrivateKey", fixture("sp_private_key.pem"))])
+            .await
+            .code(),
+        "LimitExceeded"
+    );
+    // Required: plaintext assertions are refused, encrypted ones still accepted.
+    update(vec![("AssertionEncryptionMode", "Required".to_owned())])
+        .await
+        .assert_ok();
+    assume(&srv, ROLE, PROVIDER, &plain, &[])
+        .await
+        .assert_error(
+            400,
+            "InvalidIdentityToken",
+            "The SAML provider requires encrypted assertions",
+        );
+    assume(&srv, ROLE, PROVIDER, &gcm, &[]).await.assert_ok();
+    // Removing the right key (rotation: remove one, keep the other) stops decryption.
+    assert_eq!(
+        update(vec![(
+            "RemovePrivateKey",
+            "NOSUCHKEY0000000000000000".to_owned()
+        )])
+        .await
+        .code(),
+        "InvalidInput"
+    );
+    let right = ids.iter().find(|id| **id != other[0]).unwrap().clone();
+    update(vec![("RemovePrivateKey", right)]).await.assert_ok();
+    assert_eq!(key_ids().await, other);
+    let r = assume(&srv, ROLE, PROVIDER, &gcm, &[]).await;
+    assert_eq!(r.code(), "InvalidIdentityToken", "{}", r.body);
+    // The private keys never reach the audit trail.
+    let events = srv.audit().await;
+    let pem = fixture("sp_private_key.pem");
+    let body_line = pem.lines().nth(1).unwrap();
+    for event in &events {
+        assert!(!event.to_string().contains(body_line), "{event}");
+    }
+}
+
 backend_tests!(
     crud_golden,
     crud_errors,
     access_denied,
     assume_golden,
     refused_assertions,
+    encrypted_assertions,
 );
 
 /// PostgreSQL: the same scenarios on the other backend.
@@ -657,5 +779,10 @@ mod postgres {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn refused_assertions() {
         super::common::on_postgres(super::refused_assertions).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn encrypted_assertions() {
+        super::common::on_postgres(super::encrypted_assertions).await;
     }
 }

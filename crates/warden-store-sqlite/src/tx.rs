@@ -507,6 +507,7 @@ pub(crate) async fn wipe(tx: &mut DbTx) -> Result<(), StoreError> {
         "mfa_devices",
         "tags",
         "oidc_providers",
+        "saml_private_keys",
         "saml_providers",
         "policy_versions",
         "policies",
@@ -705,6 +706,7 @@ impl Transaction for Tx {
             "DELETE FROM mfa_devices WHERE account_id = $1",
             "DELETE FROM tags WHERE account_id = $1",
             "DELETE FROM oidc_providers WHERE account_id = $1",
+            "DELETE FROM saml_private_keys WHERE account_id = $1",
             "DELETE FROM saml_providers WHERE account_id = $1",
             "DELETE FROM policy_versions WHERE policy_id IN \
              (SELECT p.id FROM policies p WHERE p.account_id = $1)",
@@ -1987,6 +1989,12 @@ impl Transaction for Tx {
     ) -> Result<(), StoreError> {
         self.delete_tags(account, &TagTarget::SamlProvider(name.to_owned()))
             .await?;
+        sqlx::query("DELETE FROM saml_private_keys WHERE account_id = $1 AND provider_name = $2")
+            .bind(account.as_str())
+            .bind(name)
+            .execute(self.tx.conn().await?)
+            .await
+            .map_err(on_error)?;
         let done = sqlx::query("DELETE FROM saml_providers WHERE account_id = $1 AND name = $2")
             .bind(account.as_str())
             .bind(name)
@@ -2011,6 +2019,72 @@ impl Transaction for Tx {
             .await
             .map_err(on_error)?;
         collect(&rows, saml_from)
+    }
+
+    async fn saml_private_keys(
+        &mut self,
+        account: AccountId,
+        provider: &str,
+    ) -> Result<Vec<warden_core::SamlPrivateKey>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT key_id, created, private_key FROM saml_private_keys \
+             WHERE account_id = $1 AND provider_name = $2 ORDER BY created, key_id",
+        )
+        .bind(account.as_str())
+        .bind(provider)
+        .fetch_all(self.tx.conn().await?)
+        .await
+        .map_err(on_error)?;
+        collect(&rows, |row| {
+            Ok(warden_core::SamlPrivateKey {
+                key_id: get(row, "key_id")?,
+                created: time_col(row, "created")?,
+                private_key: EncryptedSecret::from_bytes(get::<Vec<u8>>(row, "private_key")?),
+            })
+        })
+    }
+
+    async fn insert_saml_private_key(
+        &mut self,
+        account: AccountId,
+        provider: &str,
+        key: &warden_core::SamlPrivateKey,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO saml_private_keys (account_id, provider_name, key_id, created, \
+             private_key) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(account.as_str())
+        .bind(provider)
+        .bind(&key.key_id)
+        .bind(ts(key.created))
+        .bind(key.private_key.as_bytes())
+        .execute(self.tx.conn().await?)
+        .await
+        .map_err(on_error)?;
+        self.touch(account);
+        Ok(())
+    }
+
+    async fn delete_saml_private_key(
+        &mut self,
+        account: AccountId,
+        provider: &str,
+        key_id: &str,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "DELETE FROM saml_private_keys \
+             WHERE account_id = $1 AND provider_name = $2 AND key_id = $3",
+        )
+        .bind(account.as_str())
+        .bind(provider)
+        .bind(key_id)
+        .execute(self.tx.conn().await?)
+        .await
+        .map_err(on_error)?;
+        expect_one(done.rows_affected())?;
+        self.touch(account);
+        Ok(())
     }
 
     // ---- instance profiles and workloads

@@ -11,6 +11,7 @@ pub mod creds;
 pub mod oidc;
 pub mod rules;
 pub mod saml;
+pub mod saml_encryption;
 pub mod session;
 pub mod token;
 pub mod totp;

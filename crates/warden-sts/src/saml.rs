@@ -28,7 +28,12 @@ use sha1::{Digest, Sha1};
 use x509_cert::der::{Decode, Encode};
 
 use crate::rules::{TagError, validate_session_tags};
+use crate::saml_encryption::{DecryptError, DecryptionKey, decrypt_assertion};
+
 use crate::token::Federation;
+/// Element children of a node in one namespace with one local name (shared with
+/// `saml_encryption`).
+pub(crate) use dsig::children as element_children;
 
 pub use c14n::{C14nError, Options as C14nOptions, canonicalize};
 
@@ -69,9 +74,18 @@ pub enum SamlError {
     /// The IdP answered with a status other than success.
     #[error("The identity provider reported that authentication failed: {0}")]
     Rejected(String),
-    /// `EncryptedAssertion`: decryption keys are not supported by this server.
-    #[error("Encrypted SAML assertions are not supported")]
+    /// `EncryptedAssertion` but the provider has no private key (api.md §6.4 step 3;
+    /// AWS's text is unrecorded, `VERIFY`).
+    #[error(
+        "The SAML assertion is encrypted and the identity provider has no private key to decrypt it"
+    )]
     Encrypted,
+    /// The `EncryptedAssertion` did not decrypt with the provider's private keys, or what
+    /// it decrypted to is not one assertion. One message for every cause: AES-CBC has no
+    /// integrity check, and telling padding, parse and key failures apart would make the
+    /// endpoint an oracle for the attack on XML Encryption (Jager and Somorovsky, 2011).
+    #[error("The SAML assertion could not be decrypted")]
+    Decryption(DecryptError),
     /// Not exactly one `Assertion`, directly inside the `Response`.
     #[error("Invalid SAML response: exactly one assertion is required")]
     AssertionCount,
@@ -141,6 +155,7 @@ impl SamlError {
             Self::Tags(_) => SamlErrorKind::InvalidParameterValue,
             Self::Malformed
             | Self::Encrypted
+            | Self::Decryption(_)
             | Self::AssertionCount
             | Self::Unsigned
             | Self::BadSignature
@@ -424,46 +439,160 @@ fn is_session_name(s: &str) -> bool {
 }
 
 /// Verifies a decoded `Response` against the provider's metadata (api.md §6.4 steps 1,
-/// 3–10) and returns the claims of its one assertion.
+/// 3–10) and returns the claims of its one assertion. An encrypted assertion is refused
+/// ([`SamlError::Encrypted`]): see [`verify_response_decrypting`].
 pub fn verify_response(
     xml: &str,
     metadata: &IdpMetadata,
     options: &VerifyOptions,
 ) -> Result<SamlAssertion, SamlError> {
+    verify_response_decrypting(xml, metadata, options, &[]).map(|v| v.assertion)
+}
+
+/// What [`verify_response_decrypting`] established.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct VerifiedResponse {
+    /// The claims of the one assertion.
+    pub assertion: SamlAssertion,
+    /// Whether it arrived as an `EncryptedAssertion` (`AssertionEncryptionMode=Required`
+    /// accepts nothing else).
+    pub encrypted: bool,
+}
+
+/// [`verify_response`] for a provider with private keys: a `Response` carrying one
+/// `EncryptedAssertion` instead of an `Assertion` is decrypted with `keys` (api.md §6.4
+/// step 3). A signature on the `Response` is verified as received (it covers the encrypted
+/// form); a signature inside the decrypted assertion is verified on the decrypted
+/// element. One of them must exist, and the claims are read only from the decrypted
+/// element.
+pub fn verify_response_decrypting(
+    xml: &str,
+    metadata: &IdpMetadata,
+    options: &VerifyOptions,
+    keys: &[DecryptionKey],
+) -> Result<VerifiedResponse, SamlError> {
     let doc = Document::parse(xml).map_err(|_| SamlError::Malformed)?;
     let root = response_root(&doc)?;
-    if doc
+    let named =
+        |n: &Node<'_, '_>, local: &str| n.is_element() && n.has_tag_name((ASSERTION, local));
+    let encrypted: Vec<Node<'_, '_>> = doc
         .descendants()
-        .any(|n| n.is_element() && n.has_tag_name((ASSERTION, "EncryptedAssertion")))
-    {
-        return Err(SamlError::Encrypted);
+        .filter(|n| named(n, "EncryptedAssertion"))
+        .collect();
+    if encrypted.is_empty() {
+        let mut assertions = doc.descendants().filter(|n| named(n, "Assertion"));
+        let assertion = match (assertions.next(), assertions.next()) {
+            (Some(a), None) if a.parent_element() == Some(root) => a,
+            _ => return Err(SamlError::AssertionCount),
+        };
+        // Step 4: every signature present on the root or the assertion must verify, and
+        // at least one must cover its holder.
+        let response_signed = signature_covers(&doc, root, metadata, options)?;
+        let assertion_signed = signature_covers(&doc, assertion, metadata, options)?;
+        if !(response_signed || assertion_signed) {
+            return Err(SamlError::Unsigned);
+        }
+        return Ok(VerifiedResponse {
+            assertion: claims(assertion, metadata, options)?,
+            encrypted: false,
+        });
     }
-    let mut assertions = doc
-        .descendants()
-        .filter(|n| n.is_element() && n.has_tag_name((ASSERTION, "Assertion")));
-    let assertion = match (assertions.next(), assertions.next()) {
-        (Some(a), None) if a.parent_element() == Some(root) => a,
+    // Exactly one encrypted assertion, directly in the Response, and no plaintext one.
+    let only = match encrypted.as_slice() {
+        [one] if one.parent_element() == Some(root) => *one,
         _ => return Err(SamlError::AssertionCount),
     };
-
-    // Step 4: every signature present on the root or the assertion must verify, and at
-    // least one must exist. `dsig::verify` returns the signature's parent, which is the
-    // root or the assertion by construction.
-    let mut covered = false;
-    for holder in [root, assertion] {
-        let mut signatures = dsig::children(holder, DS, "Signature");
-        if let Some(signature) = signatures.next() {
-            if signatures.next().is_some() {
-                return Err(SamlError::BadSignature);
-            }
-            let signed = dsig::verify(&doc, signature, &metadata.signing_keys, options.allow_sha1)?;
-            covered |= signed == holder;
-        }
+    if doc.descendants().any(|n| named(&n, "Assertion")) {
+        return Err(SamlError::AssertionCount);
     }
-    if !covered {
+    if keys.is_empty() {
+        return Err(SamlError::Encrypted);
+    }
+    let response_signed = signature_covers(&doc, root, metadata, options)?;
+    let plaintext = decrypt_assertion(only, keys).map_err(SamlError::Decryption)?;
+    let wrapped = in_scope_of(only, &plaintext);
+    // What did not decrypt to one well-formed assertion is answered like a failed
+    // decryption (see `SamlError::Decryption`).
+    let garbled = || SamlError::Decryption(DecryptError::Integrity);
+    let inner = Document::parse(&wrapped).map_err(|_| garbled())?;
+    let mut elements = inner.root_element().children().filter(Node::is_element);
+    let assertion = match (elements.next(), elements.next()) {
+        (Some(a), None) if named(&a, "Assertion") => a,
+        _ => return Err(garbled()),
+    };
+    let assertion_signed = signature_covers(&inner, assertion, metadata, options)?;
+    if !(response_signed || assertion_signed) {
         return Err(SamlError::Unsigned);
     }
+    Ok(VerifiedResponse {
+        assertion: claims(assertion, metadata, options)?,
+        encrypted: true,
+    })
+}
 
+/// Whether `holder` carries a signature that verifies and covers exactly `holder`
+/// (`dsig::verify` returns the signed element). A signature that is present but does not
+/// verify, or a second one, refuses the response.
+fn signature_covers(
+    doc: &Document<'_>,
+    holder: Node<'_, '_>,
+    metadata: &IdpMetadata,
+    options: &VerifyOptions,
+) -> Result<bool, SamlError> {
+    let mut signatures = dsig::children(holder, DS, "Signature");
+    let Some(signature) = signatures.next() else {
+        return Ok(false);
+    };
+    if signatures.next().is_some() {
+        return Err(SamlError::BadSignature);
+    }
+    let signed = dsig::verify(doc, signature, &metadata.signing_keys, options.allow_sha1)?;
+    Ok(signed == holder)
+}
+
+/// The decrypted assertion inside an element declaring every namespace in scope where the
+/// `EncryptedAssertion` stood, so that prefixes the IdP declared on the `Response` still
+/// resolve (exclusive C14N of the assertion does not depend on the wrapper).
+fn in_scope_of(encrypted: Node<'_, '_>, plaintext: &str) -> String {
+    // An XML declaration cannot stand inside an element.
+    let body = match plaintext.trim_start().strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or("", |(_, after)| after),
+        None => plaintext,
+    };
+    let mut out = String::with_capacity(body.len() + 256);
+    out.push_str("<warden-decrypted");
+    for ns in encrypted.namespaces() {
+        match ns.name() {
+            Some("xml") => continue,
+            Some(prefix) => {
+                out.push_str(" xmlns:");
+                out.push_str(prefix);
+            }
+            None => out.push_str(" xmlns"),
+        }
+        out.push_str("=\"");
+        for c in ns.uri().chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '"' => out.push_str("&quot;"),
+                _ => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    out.push('>');
+    out.push_str(body);
+    out.push_str("</warden-decrypted>");
+    out
+}
+
+/// The claims of a verified assertion (api.md §6.4 steps 5–10).
+fn claims(
+    assertion: Node<'_, '_>,
+    metadata: &IdpMetadata,
+    options: &VerifyOptions,
+) -> Result<SamlAssertion, SamlError> {
     // Step 5: the issuer.
     let issuer = child_text(assertion, ASSERTION, "Issuer").unwrap_or("");
     if issuer != metadata.entity_id {

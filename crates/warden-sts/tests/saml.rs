@@ -737,3 +737,129 @@ proptest::proptest! {
         }
     }
 }
+
+// ---- encrypted assertions (api.md §6.4 step 3)
+
+mod encrypted {
+    use warden_sts::saml::{SamlError, parse_metadata, verify_response_decrypting};
+    use warden_sts::saml_encryption::{
+        ContentAlgorithm, DecryptError, DecryptionKey, KeyTransport, encrypt_assertion,
+    };
+
+    use super::{fixture, options};
+
+    /// The fixture IdP's Response times: 2020..2099 (see make_fixture.py).
+    fn key(name: &str) -> DecryptionKey {
+        DecryptionKey::from_pem(&fixture(name)).unwrap()
+    }
+
+    fn verify(xml: &str, keys: &[DecryptionKey]) -> Result<String, SamlError> {
+        let metadata = parse_metadata(&fixture("metadata.xml")).unwrap();
+        verify_response_decrypting(xml, &metadata, &options(), keys).map(|v| {
+            assert!(v.encrypted);
+            v.assertion.subject
+        })
+    }
+
+    /// The fixture's signed Assertion, byte for byte, and the Response around it.
+    fn signed_assertion() -> (String, String, String) {
+        let response = fixture("response_signed_assertion.xml");
+        let start = response.find("<saml:Assertion ").unwrap();
+        let end = response.find("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
+        (
+            response[..start].to_owned(),
+            response[start..end].to_owned(),
+            response[end..].to_owned(),
+        )
+    }
+
+    /// Encrypted here (our own encryption) to the fixture service provider's key.
+    fn encrypted_response(assertion: &str) -> String {
+        let (before, _, after) = signed_assertion();
+        let encrypted = encrypt_assertion(
+            assertion,
+            &key("sp_private_key.pem").public_key(),
+            ContentAlgorithm::Aes256Gcm,
+            KeyTransport::RsaOaepSha256,
+        )
+        .unwrap();
+        format!("{before}{encrypted}{after}")
+    }
+
+    #[test]
+    fn independently_encrypted_fixtures_decrypt_and_verify() {
+        for name in ["response_encrypted_cbc.xml", "response_encrypted_gcm.xml"] {
+            let subject = verify(&fixture(name), &[key("sp_private_key.pem")]).unwrap();
+            assert_eq!(subject, "alice@fixture.example", "{name}");
+            // Each key is tried: the right one second.
+            let subject = verify(
+                &fixture(name),
+                &[key("sp_other_private_key.pem"), key("sp_private_key.pem")],
+            )
+            .unwrap();
+            assert_eq!(subject, "alice@fixture.example", "{name}");
+        }
+    }
+
+    #[test]
+    fn our_encryption_round_trips_through_verification() {
+        let (_, assertion, _) = signed_assertion();
+        let subject = verify(
+            &encrypted_response(&assertion),
+            &[key("sp_private_key.pem")],
+        );
+        assert_eq!(subject.unwrap(), "alice@fixture.example");
+    }
+
+    #[test]
+    fn refusals() {
+        let cbc = fixture("response_encrypted_cbc.xml");
+        // No key, or only a key that does not open it.
+        assert_eq!(verify(&cbc, &[]), Err(SamlError::Encrypted));
+        assert_eq!(
+            verify(&cbc, &[key("sp_other_private_key.pem")]),
+            Err(SamlError::Decryption(DecryptError::NoKey))
+        );
+        // A tampered ciphertext (GCM: the tag fails).
+        let gcm = fixture("response_encrypted_gcm.xml");
+        let at = gcm.find("<xenc:CipherValue>").unwrap() + "<xenc:CipherValue>".len() + 40;
+        let flipped = if &gcm[at..=at] == "A" { "B" } else { "A" };
+        let tampered = format!("{}{flipped}{}", &gcm[..at], &gcm[at + 1..]);
+        assert_eq!(
+            verify(&tampered, &[key("sp_private_key.pem")]),
+            Err(SamlError::Decryption(DecryptError::Integrity))
+        );
+        // A plaintext assertion beside the encrypted one.
+        let (_, assertion, _) = signed_assertion();
+        let both = cbc.replace(
+            "<saml:EncryptedAssertion>",
+            &format!("{assertion}<saml:EncryptedAssertion>"),
+        );
+        assert_eq!(
+            verify(&both, &[key("sp_private_key.pem")]),
+            Err(SamlError::AssertionCount)
+        );
+    }
+
+    /// Encryption is not authentication: anyone may encrypt to the service provider's
+    /// public key, so the decrypted assertion must still carry the IdP's signature.
+    #[test]
+    fn decrypted_assertions_must_be_signed_by_the_idp() {
+        let (_, assertion, _) = signed_assertion();
+        let unsigned = {
+            let start = assertion.find("<ds:Signature>").unwrap();
+            let end = assertion.find("</ds:Signature>").unwrap() + "</ds:Signature>".len();
+            format!("{}{}", &assertion[..start], &assertion[end..])
+        };
+        assert_eq!(
+            verify(&encrypted_response(&unsigned), &[key("sp_private_key.pem")]),
+            Err(SamlError::Unsigned)
+        );
+        let altered = assertion.replace("alice@fixture.example", "mallory@fixture.example");
+        assert_ne!(altered, assertion);
+        assert_eq!(
+            verify(&encrypted_response(&altered), &[key("sp_private_key.pem")]),
+            Err(SamlError::BadSignature)
+        );
+    }
+}

@@ -5,13 +5,18 @@
 //! certificate); AssumeRoleWithSAML re-parses it for every call, so a stored provider is
 //! always verified against exactly what GetSAMLProvider shows.
 //!
-//! Assertion decryption is not implemented: `AddPrivateKey` and `RemovePrivateKey` answer
-//! `NotImplemented` (no key is ever stored, so `PrivateKeyList` is never returned).
-//! `AssertionEncryptionMode` is stored; with `Required`, AssumeRoleWithSAML refuses every
-//! plaintext assertion, as AWS does, and encrypted ones are unsupported.
+//! Encrypted assertions: `AddPrivateKey` stores an RSA private key (PEM, checked when
+//! added, sealed with the deployment's cipher, at most two per provider; `PrivateKeyList`
+//! shows their ids and dates, never the keys), `RemovePrivateKey` drops one.
+//! AssumeRoleWithSAML decrypts an `EncryptedAssertion` with them
+//! (`warden_sts::saml_encryption`); with `AssertionEncryptionMode=Required` it refuses
+//! every plaintext assertion, as AWS does.
 
 use time::{Duration, OffsetDateTime};
-use warden_core::{CountedEntity, IdKind, SamlProvider, Store, Tag, TagTarget, Transaction};
+use warden_core::{
+    CountedEntity, IdKind, SamlPrivateKey, SamlProvider, SecretAccessKey, Store, Tag, TagTarget,
+    Transaction,
+};
 use warden_query::iam::{
     self, CreateSAMLProviderInput, CreateSAMLProviderOutput, DeleteSAMLProviderInput,
     GetSAMLProviderInput, GetSAMLProviderOutput, ListSAMLProviderTagsInput,
@@ -25,6 +30,7 @@ use warden_policy::Principal;
 use warden_query::sts::{AssumeRoleWithSAMLInput, AssumeRoleWithSAMLOutput, AssumedRoleUser};
 use warden_sts::rules::{self, DurationRequest};
 use warden_sts::saml::{self, SamlAssertion, SamlError, SamlErrorKind, VerifyOptions};
+use warden_sts::saml_encryption::DecryptionKey;
 use warden_sts::{IssuingOperation, SessionKind};
 use warden_types::AccountId;
 
@@ -111,19 +117,90 @@ fn metadata_valid_until(
     }
 }
 
-/// Private keys for assertion decryption are not supported by this server.
-fn no_private_keys(
-    add: Option<&str>,
-    remove: Option<&str>,
-    operation: &'static str,
+/// Private keys per SAML provider (api.md §3.7: the model's list bound; AWS's text is
+/// unrecorded, `VERIFY`).
+const PRIVATE_KEYS_PER_PROVIDER: usize = 2;
+
+/// `AddPrivateKey`: an RSA private key in PEM, sealed (bound to its new `KeyId`).
+async fn add_private_key<S: Store>(
+    cx: &mut Cx<'_, S>,
+    provider: &str,
+    pem: &str,
 ) -> Result<(), ApiError> {
-    if add.is_some() || remove.is_some() {
-        return Err(ApiError::NotImplemented {
-            service: "IAM",
-            operation,
-        });
+    // Checked now, so that a key that cannot decrypt anything is refused when added
+    // (AWS's text is unrecorded, `VERIFY`).
+    DecryptionKey::from_pem(pem)
+        .map_err(|e| ApiError::InvalidInput(format!("The private key is not valid: {e}")))?;
+    let account = cx.account();
+    if cx.tx.saml_private_keys(account, provider).await?.len() >= PRIVATE_KEYS_PER_PROVIDER {
+        return Err(ApiError::LimitExceeded(format!(
+            "Cannot exceed quota for PrivateKeysPerSAMLProvider: {PRIVATE_KEYS_PER_PROVIDER}"
+        )));
     }
+    let key_id = cx
+        .state
+        .services()
+        .ids
+        .unique_id(IdKind::SigningCertificate);
+    let sealed = cx
+        .state
+        .services()
+        .cipher
+        .seal(&key_id, &SecretAccessKey::new(pem.to_owned()))
+        .map_err(|e| ApiError::Internal(InternalError::Cipher(e)))?;
+    cx.tx
+        .insert_saml_private_key(
+            account,
+            provider,
+            &SamlPrivateKey {
+                key_id,
+                created: cx.now,
+                private_key: sealed,
+            },
+        )
+        .await?;
     Ok(())
+}
+
+/// `RemovePrivateKey`: a key id the provider does not hold is refused (`VERIFY` text).
+async fn remove_private_key<S: Store>(
+    cx: &mut Cx<'_, S>,
+    provider: &str,
+    key_id: &str,
+) -> Result<(), ApiError> {
+    cx.tx
+        .delete_saml_private_key(cx.account(), provider, key_id)
+        .await
+        .map_err(|e| match e {
+            warden_core::StoreError::NotFound => ApiError::InvalidInput(format!(
+                "The private key {key_id} does not belong to this SAML provider."
+            )),
+            other => other.into(),
+        })
+}
+
+/// The provider's private keys, opened and parsed for decryption.
+async fn decryption_keys<S: Store>(
+    cx: &mut Cx<'_, S>,
+    account: AccountId,
+    provider: &str,
+) -> Result<Vec<DecryptionKey>, ApiError> {
+    let stored = cx.tx.saml_private_keys(account, provider).await?;
+    let cipher = &cx.state.services().cipher;
+    stored
+        .iter()
+        .map(|k| {
+            let pem = cipher
+                .open(&k.key_id, &k.private_key)
+                .map_err(|e| ApiError::Internal(InternalError::Cipher(e)))?;
+            // Checked when added: a key that no longer parses is a stored-data fault.
+            DecryptionKey::from_pem(pem.expose()).map_err(|_| {
+                ApiError::Internal(InternalError::Contract(
+                    "stored SAML private key does not parse",
+                ))
+            })
+        })
+        .collect()
 }
 
 /// CreateSAMLProvider: tag-on-create needs `iam:TagSAMLProvider` too.
@@ -139,11 +216,6 @@ pub(crate) async fn create_saml_provider<S: Store>(
         &arn,
         &tags,
     ))?;
-    no_private_keys(
-        input.add_private_key.as_deref(),
-        None,
-        "CreateSAMLProvider with AddPrivateKey (assertion decryption)",
-    )?;
     let account = cx.account();
     cx.tx.lock_account(account).await?;
     if cx.tx.saml_provider(account, &input.name).await?.is_some() {
@@ -174,6 +246,9 @@ pub(crate) async fn create_saml_provider<S: Store>(
         created: cx.now,
     };
     cx.tx.insert_saml_provider(&provider).await?;
+    if let Some(pem) = &input.add_private_key {
+        add_private_key(cx, &provider.name, pem).await?;
+    }
     if !stored_tags.is_empty() {
         cx.tx
             .set_tags(account, &TagTarget::SamlProvider(input.name), &stored_tags)
@@ -193,6 +268,15 @@ pub(crate) async fn get_saml_provider<S: Store>(
     input: GetSAMLProviderInput,
 ) -> Result<Reply, ApiError> {
     let (p, tags) = authorized(cx, "iam:GetSAMLProvider", &input.saml_provider_arn).await?;
+    let keys = cx.tx.saml_private_keys(p.account, &p.name).await?;
+    let private_key_list = (!keys.is_empty()).then(|| {
+        keys.iter()
+            .map(|k| iam::SAMLPrivateKey {
+                key_id: Some(k.key_id.clone()),
+                timestamp: Some(ts(k.created)),
+            })
+            .collect()
+    });
     Ok(Reply::result(GetSAMLProviderOutput {
         saml_provider_uuid: Some(p.uuid),
         saml_metadata_document: Some(p.metadata),
@@ -200,7 +284,7 @@ pub(crate) async fn get_saml_provider<S: Store>(
         valid_until: Some(ts(p.valid_until)),
         tags: Some(wire_tags(&sorted_tags(tags))),
         assertion_encryption_mode: p.assertion_encryption_mode,
-        private_key_list: None,
+        private_key_list,
     }))
 }
 
@@ -211,11 +295,15 @@ pub(crate) async fn update_saml_provider<S: Store>(
 ) -> Result<Reply, ApiError> {
     let arn = input.saml_provider_arn.clone();
     let (mut p, _) = authorized(cx, "iam:UpdateSAMLProvider", &arn).await?;
-    no_private_keys(
-        input.add_private_key.as_deref(),
-        input.remove_private_key.as_deref(),
-        "UpdateSAMLProvider with AddPrivateKey/RemovePrivateKey (assertion decryption)",
-    )?;
+    // The quota counts the keys left after a removal: rotating (add one, remove one) in
+    // one call works with two keys in place.
+    cx.tx.lock_account(cx.account()).await?;
+    if let Some(key_id) = &input.remove_private_key {
+        remove_private_key(cx, &p.name, key_id).await?;
+    }
+    if let Some(pem) = &input.add_private_key {
+        add_private_key(cx, &p.name, pem).await?;
+    }
     if let Some(document) = input.saml_metadata_document {
         p.valid_until = metadata_valid_until(&document, p.created)?;
         p.metadata = document;
@@ -410,14 +498,15 @@ pub(crate) async fn assume_role_with_saml<S: Store>(
         extra_audiences: Vec::new(),
         extra_recipients: Vec::new(),
     };
-    let assertion =
-        saml::verify_response(&xml, &metadata, &options).map_err(|e| assertion_error(&e))?;
-    if provider.assertion_encryption_mode.as_deref() == Some("Required") {
-        // Only plaintext assertions reach this point (encrypted ones are unsupported).
+    let keys = decryption_keys(cx, provider.account, &provider.name).await?;
+    let verified = saml::verify_response_decrypting(&xml, &metadata, &options, &keys)
+        .map_err(|e| assertion_error(&e))?;
+    if provider.assertion_encryption_mode.as_deref() == Some("Required") && !verified.encrypted {
         return Err(ApiError::InvalidIdentityToken(
             "The SAML provider requires encrypted assertions".to_owned(),
         ));
     }
+    let assertion = verified.assertion;
     if assertion
         .session_not_on_or_after
         .is_some_and(|t| t <= options.now)

@@ -77,7 +77,7 @@ impl Hash {
 }
 
 /// Element children of `node` in namespace `ns` named `local`.
-pub(super) fn children<'a, 'i>(
+pub(crate) fn children<'a, 'i>(
     node: Node<'a, 'i>,
     ns: &'static str,
     local: &'static str,
