@@ -359,7 +359,7 @@ fn audit_filters_and_export() {
     );
     let body = "Action=ListUsers&Version=2010-05-08";
     let auth = format!(
-        "AWS4-HMAC-SHA256 Credential=AKIAUNKNOWNKEY000000/{}/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature={}",
+        "AWS4-HMAC-SHA256 Credential=AKIAUNKNOWNKEY000000/{}/eu-west-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature={}",
         stamp.get(..8).unwrap(),
         "0".repeat(64)
     );
@@ -421,9 +421,11 @@ fn audit_filters_and_export() {
     let files: Vec<_> = std::fs::read_dir(&export).unwrap().collect();
     assert_eq!(files.len(), 1);
     let path = files.into_iter().next().unwrap().unwrap().path();
+    // Named like CloudTrail's files, with the region the client signed for.
+    let name = path.file_name().unwrap().to_str().unwrap();
     assert!(
-        path.to_str().unwrap().ends_with("_warden.json.gz"),
-        "{path:?}"
+        name.starts_with("123456789012_CloudTrail_eu-west-1_") && name.ends_with("_warden.json.gz"),
+        "{name}"
     );
     let mut json = String::new();
     flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())

@@ -33,7 +33,7 @@ pub(crate) struct Args {
 /// `warden audit export`.
 #[derive(Debug, clap::Subcommand)]
 enum AuditCommand {
-    /// Write CloudTrail log files (`{"Records":[...]}`, gzip), one per hour.
+    /// Write CloudTrail log files (`{"Records":[...]}`, gzip), one per region and hour.
     Export(ExportArgs),
 }
 
@@ -207,14 +207,16 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes one gzip file per hour: `<dir>/<account>_CloudTrail_us-east-1_<YYYYMMDDTHH00Z>_warden.json.gz`.
+/// Writes one gzip file per region and hour, named as CloudTrail names its log files:
+/// `<dir>/<account>_CloudTrail_<region>_<YYYYMMDDTHH00Z>_warden.json.gz`, the region being each
+/// event's `awsRegion` (the region its client signed for, or the deployment's).
 fn write_export(
     dir: &std::path::Path,
     account: &str,
     events: &[(AuditEvent, Value)],
 ) -> anyhow::Result<usize> {
     std::fs::create_dir_all(dir).with_context(|| format!("while creating {}", dir.display()))?;
-    let mut hours: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
+    let mut files: BTreeMap<(&str, String), Vec<&Value>> = BTreeMap::new();
     for (event, record) in events {
         let t = event.time;
         let hour = format!(
@@ -224,11 +226,22 @@ fn write_export(
             t.day(),
             t.hour()
         );
-        hours.entry(hour).or_default().push(record);
+        // Regions come from SigV4 scopes, which the verifier restricts to this alphabet;
+        // anything else (a hand-edited database) must not reach a file name.
+        let region = record
+            .get("awsRegion")
+            .and_then(Value::as_str)
+            .filter(|r| {
+                (1..=32).contains(&r.len())
+                    && r.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            })
+            .unwrap_or("us-east-1");
+        files.entry((region, hour)).or_default().push(record);
     }
-    for (hour, records) in &hours {
+    for ((region, hour), records) in &files {
         let path = dir.join(format!(
-            "{account}_CloudTrail_us-east-1_{hour}_warden.json.gz"
+            "{account}_CloudTrail_{region}_{hour}_warden.json.gz"
         ));
         let file = std::fs::File::create(&path)
             .with_context(|| format!("while creating {}", path.display()))?;
@@ -236,5 +249,5 @@ fn write_export(
         serde_json::to_writer(&mut gz, &serde_json::json!({ "Records": records }))?;
         gz.finish()?.sync_all()?;
     }
-    Ok(hours.len())
+    Ok(files.len())
 }
