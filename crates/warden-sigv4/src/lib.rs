@@ -49,6 +49,8 @@ mod time;
 mod verify;
 
 pub use error::{ErrorDetail, Reason, SigV4Error};
-pub use parse::{ALGORITHM, AuthForm, ParsedRequest, RequestParts, Scope, ScopeRules, parse};
+pub use parse::{
+    ALGORITHM, AuthForm, ParsedRequest, RequestParts, Scope, ScopeRules, is_region_name, parse,
+};
 pub use signing_key::{SecretKey, SigningKey, signing_key};
 pub use verify::{Verified, payload_sha256};

@@ -465,7 +465,10 @@ fn parse_query<'a>(
     })
 }
 
-fn valid_region(region: &str) -> bool {
+/// Whether `region` is a region name as credential scopes carry them: 1-32 lower-case
+/// letters, digits and hyphens (any such name is accepted, api.md §2.3: clients with an
+/// endpoint override sign with their own region). Also the rule for a configured region.
+pub fn is_region_name(region: &str) -> bool {
     (1..=32).contains(&region.len())
         && region
             .bytes()
@@ -503,7 +506,7 @@ fn check_scope(p: &ParsedRequest<'_>, rules: &ScopeRules<'_>) -> Result<(), SigV
             format!("Credential should be scoped to correct service: '{expected}'. "),
         ));
     }
-    if !valid_region(scope.region)
+    if !is_region_name(scope.region)
         || rules
             .regions
             .is_some_and(|allowed| !allowed.contains(&scope.region))

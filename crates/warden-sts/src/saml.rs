@@ -411,11 +411,23 @@ fn response_root<'a, 'i>(doc: &'a Document<'i>) -> Result<Node<'a, 'i>, SamlErro
     Ok(root)
 }
 
+/// What step 1 saw of a response (see [`check_response`]).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct ResponseShape {
+    /// It carries an `EncryptedAssertion`: only then are the provider's private keys needed.
+    pub encrypted: bool,
+}
+
 /// Step 1 alone: the XML parses and is a successful SAML 2.0 `Response` (checked before
 /// the provider is looked up).
-pub fn check_response(xml: &str) -> Result<(), SamlError> {
+pub fn check_response(xml: &str) -> Result<ResponseShape, SamlError> {
     let doc = Document::parse(xml).map_err(|_| SamlError::Malformed)?;
-    response_root(&doc).map(|_| ())
+    response_root(&doc)?;
+    Ok(ResponseShape {
+        encrypted: doc
+            .descendants()
+            .any(|n| n.is_element() && n.has_tag_name((ASSERTION, "EncryptedAssertion"))),
+    })
 }
 
 fn child_text<'a>(node: Node<'a, '_>, ns: &'static str, local: &'static str) -> Option<&'a str> {

@@ -25,8 +25,8 @@ use rsa::pkcs8::DecodePrivateKey;
 use sha2::{Digest, Sha256};
 use warden_sts::Federation;
 use warden_sts::saml::{
-    C14nOptions, IdpMetadata, MetadataError, SamlError, SamlErrorKind, VerifyOptions, canonicalize,
-    check_response, decode_response, parse_metadata, verify_response,
+    C14nOptions, IdpMetadata, MetadataError, ResponseShape, SamlError, SamlErrorKind,
+    VerifyOptions, canonicalize, check_response, decode_response, parse_metadata, verify_response,
 };
 
 /// 2027-01-15: inside every validity window below.
@@ -372,7 +372,10 @@ fn base64_round_trip_and_status_check() {
     let xml = signed(&idp, &Spec::default());
     let decoded = decode_response(&STANDARD.encode(&xml)).unwrap();
     assert_eq!(decoded, xml);
-    assert_eq!(check_response(&decoded), Ok(()));
+    assert_eq!(
+        check_response(&decoded),
+        Ok(ResponseShape { encrypted: false })
+    );
     assert_eq!(decode_response("%%%"), Err(SamlError::Malformed));
     assert_eq!(check_response("<notsaml/>"), Err(SamlError::Malformed));
 }
@@ -789,6 +792,10 @@ mod encrypted {
     #[test]
     fn independently_encrypted_fixtures_decrypt_and_verify() {
         for name in ["response_encrypted_cbc.xml", "response_encrypted_gcm.xml"] {
+            assert_eq!(
+                warden_sts::saml::check_response(&fixture(name)),
+                Ok(warden_sts::saml::ResponseShape { encrypted: true })
+            );
             let subject = verify(&fixture(name), &[key("sp_private_key.pem")]).unwrap();
             assert_eq!(subject, "alice@fixture.example", "{name}");
             // Each key is tried: the right one second.

@@ -115,6 +115,20 @@ fn get(addr: &str, path: &str) -> String {
     out
 }
 
+/// Everything the server printed on stdout, once it is killed.
+fn printed(server: &mut Server) -> String {
+    server.child.kill().unwrap();
+    let mut stdout = String::new();
+    server
+        .child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    stdout
+}
+
 fn dir_arg(dir: &Path) -> String {
     dir.to_str().unwrap().to_owned()
 }
@@ -126,15 +140,7 @@ fn first_start_prints_the_generated_root_key_once() {
     let mut server = start(&["--listen", "127.0.0.1:0", "--data-dir", &data], &[]).unwrap();
     let metrics = get(&server.addr, "/metrics");
     assert!(metrics.starts_with("HTTP/1.1 200"), "{metrics}");
-    server.child.kill().unwrap();
-    let mut stdout = String::new();
-    server
-        .child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut stdout)
-        .unwrap();
+    let stdout = printed(&mut server);
     assert!(stdout.contains("export AWS_ACCESS_KEY_ID=AKIA"), "{stdout}");
     assert!(
         stdout.contains(&format!("AWS_ENDPOINT_URL=http://{} ", server.addr)),
@@ -147,15 +153,7 @@ fn first_start_prints_the_generated_root_key_once() {
     drop(server);
     // The second start finds the account: nothing is printed.
     let mut again = start(&["--listen", "127.0.0.1:0", "--data-dir", &data], &[]).unwrap();
-    again.child.kill().unwrap();
-    let mut stdout = String::new();
-    again
-        .child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut stdout)
-        .unwrap();
+    let stdout = printed(&mut again);
     assert_eq!(stdout, "");
 }
 
@@ -177,15 +175,7 @@ fn the_region_setting_is_printed_and_checked() {
         &[],
     )
     .unwrap();
-    server.child.kill().unwrap();
-    let mut stdout = String::new();
-    server
-        .child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut stdout)
-        .unwrap();
+    let stdout = printed(&mut server);
     assert!(
         stdout.contains("AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1"),
         "{stdout}"

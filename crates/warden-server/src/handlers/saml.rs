@@ -480,7 +480,7 @@ pub(crate) async fn assume_role_with_saml<S: Store>(
     }
     // 1. Base64, XML, SAML 2.0 Response with a success status.
     let xml = saml::decode_response(&input.saml_assertion).map_err(|e| assertion_error(&e))?;
-    saml::check_response(&xml).map_err(|e| assertion_error(&e))?;
+    let shape = saml::check_response(&xml).map_err(|e| assertion_error(&e))?;
     // 2. The provider, in the role's account.
     let role_account: Option<AccountId> = input
         .role_arn
@@ -498,7 +498,12 @@ pub(crate) async fn assume_role_with_saml<S: Store>(
         extra_audiences: Vec::new(),
         extra_recipients: Vec::new(),
     };
-    let keys = decryption_keys(cx, provider.account, &provider.name).await?;
+    // The keys are read, opened and parsed only for a response that needs them.
+    let keys = if shape.encrypted {
+        decryption_keys(cx, provider.account, &provider.name).await?
+    } else {
+        Vec::new()
+    };
     let verified = saml::verify_response_decrypting(&xml, &metadata, &options, &keys)
         .map_err(|e| assertion_error(&e))?;
     if provider.assertion_encryption_mode.as_deref() == Some("Required") && !verified.encrypted {

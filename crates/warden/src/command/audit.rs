@@ -231,11 +231,7 @@ fn write_export(
         let region = record
             .get("awsRegion")
             .and_then(Value::as_str)
-            .filter(|r| {
-                (1..=32).contains(&r.len())
-                    && r.bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            })
+            .filter(|r| warden_sigv4::is_region_name(r))
             .unwrap_or("us-east-1");
         files.entry((region, hour)).or_default().push(record);
     }

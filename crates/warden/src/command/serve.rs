@@ -33,15 +33,6 @@ const KEY_FILE: &str = "warden.key";
 /// The deployment's region unless configured.
 const DEFAULT_REGION: &str = "us-east-1";
 
-/// A region name as SigV4 credential scopes carry them (the same rule the verifier applies):
-/// 1-32 lower-case letters, digits and hyphens.
-fn is_region_name(region: &str) -> bool {
-    (1..=32).contains(&region.len())
-        && region
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// Where the state lives; shared by `serve`, `account` and `audit`.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct StorageArgs {
@@ -309,7 +300,8 @@ async fn serve(args: Args, file: FileConfig) -> anyhow::Result<()> {
         .clone()
         .or_else(|| file.region.clone())
         .unwrap_or_else(|| DEFAULT_REGION.to_owned());
-    if !is_region_name(&region) {
+    // The rule the SigV4 verifier applies to credential scopes.
+    if !warden_sigv4::is_region_name(&region) {
         bail!("invalid region `{region}`: lower-case letters, digits and hyphens, e.g. eu-west-1");
     }
     let settings = Settings {
