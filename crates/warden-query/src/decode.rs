@@ -194,7 +194,9 @@ impl QueryParams {
 }
 
 /// A canonical 1-based list index: decimal digits, no sign, no leading zero, fits in `u32`.
-fn parse_index(digits: &str) -> Option<u32> {
+/// Anything else after `.member.` is not a list element (see [`QueryParams::member_indices`]).
+#[must_use]
+pub fn parse_index(digits: &str) -> Option<u32> {
     if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

@@ -41,7 +41,7 @@ pub mod validate;
 
 mod generated;
 
-pub use decode::{DecodeError, QueryParams};
+pub use decode::{DecodeError, QueryParams, parse_index};
 pub use encode::{Timestamp, WriteXml, XmlWriter, empty_response, success_response};
 pub use error::{Fault, ServiceError, error_response};
 pub use generated::{iam, sts};

@@ -7,7 +7,10 @@
 //! kept. `responseElements` is `null` for reads and whatever the handler supplies for
 //! writes (never a secret: CreateAccessKey's is built without it).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -336,37 +339,107 @@ fn is_secret(name: &str) -> bool {
 }
 
 /// CloudTrail's `requestParameters` from the form (see the module docs).
+///
+/// Lists are built from the indices actually sent, in index order and without gaps
+/// (api.md §1.2: `member.N` numbering is an order, not a position), so the output is bounded
+/// by the form's size whatever `N` says: `Tags.member.99999999999999.Key` must not become
+/// that many array slots.
 pub(crate) fn request_parameters(params: &QueryParams) -> Value {
-    let mut root = Value::Object(Map::new());
-    let mut names: Vec<(&str, &str)> = params
-        .iter()
-        .filter(|(n, _)| *n != "Action" && *n != "Version" && !n.starts_with("X-Amz-"))
-        .collect();
-    // Stable output, and list members in index order.
-    names.sort_by_key(|a| natural_key(a.0));
-    for (name, value) in names {
+    let mut root = Node::Object(BTreeMap::new());
+    for (name, value) in params.iter() {
+        if name == "Action" || name == "Version" || name.starts_with("X-Amz-") {
+            continue;
+        }
         let value = if name.split('.').any(is_secret) {
-            Value::String(HIDDEN.to_owned())
+            HIDDEN.to_owned()
         } else {
-            Value::String(value.to_owned())
+            value.to_owned()
         };
-        insert_path(&mut root, name, value);
+        root.insert(name, value);
     }
-    if root.as_object().is_some_and(Map::is_empty) {
-        Value::Null
-    } else {
-        root
+    match root.into_value() {
+        Value::Object(map) if map.is_empty() => Value::Null,
+        value => value,
     }
 }
 
-/// Splits a name into text and numeric parts so that `member.10` sorts after `member.2`.
-fn natural_key(name: &str) -> Vec<(u64, String)> {
-    name.split('.')
-        .map(|s| match s.parse::<u64>() {
-            Ok(n) => (n, String::new()),
-            Err(_) => (u64::MAX, s.to_owned()),
-        })
-        .collect()
+/// The form's parameters as a tree before it becomes JSON: lists keyed by their `member.N`
+/// index, objects by the camel-cased name (ordered, for stable output).
+enum Node {
+    Leaf(String),
+    Object(BTreeMap<String, Node>),
+    List(BTreeMap<u32, Node>),
+}
+
+impl Node {
+    /// Inserts `value` at the dotted form path: `A.member.N.B` → `a[N].b`. Where a path
+    /// needs a container and finds another shape (the same name sent as a scalar and as a
+    /// structure), the later parameter's shape wins.
+    fn insert(&mut self, name: &str, value: String) {
+        let parts: Vec<&str> = name.split('.').collect();
+        let mut node = self;
+        let mut i = 0;
+        while let Some(part) = parts.get(i) {
+            let key = camel(part);
+            let Node::Object(fields) = node else { return };
+            let list_index = match (parts.get(i + 1), parts.get(i + 2)) {
+                (Some(&"member"), Some(digits)) => match warden_query::parse_index(digits) {
+                    Some(index) => Some(index),
+                    // `member.0`, `member.01`, `member.99999999999`: not a list element, so
+                    // not a parameter of the request (the typed decoder ignores it too).
+                    None => return,
+                },
+                _ => None,
+            };
+            if let Some(index) = list_index {
+                let slot = fields
+                    .entry(key)
+                    .or_insert_with(|| Node::List(BTreeMap::new()));
+                if !matches!(slot, Node::List(_)) {
+                    *slot = Node::List(BTreeMap::new());
+                }
+                let Node::List(items) = slot else { return };
+                let item = items
+                    .entry(index)
+                    .or_insert_with(|| Node::Object(BTreeMap::new()));
+                if i + 3 == parts.len() {
+                    *item = Node::Leaf(value);
+                    return;
+                }
+                if !matches!(item, Node::Object(_)) {
+                    *item = Node::Object(BTreeMap::new());
+                }
+                node = item;
+                i += 3;
+                continue;
+            }
+            if i + 1 == parts.len() {
+                fields.insert(key, Node::Leaf(value));
+                return;
+            }
+            let child = fields
+                .entry(key)
+                .or_insert_with(|| Node::Object(BTreeMap::new()));
+            if !matches!(child, Node::Object(_)) {
+                *child = Node::Object(BTreeMap::new());
+            }
+            node = child;
+            i += 1;
+        }
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Node::Leaf(s) => Value::String(s),
+            Node::Object(fields) => Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(k, v)| (k, v.into_value()))
+                    .collect::<Map<String, Value>>(),
+            ),
+            Node::List(items) => Value::Array(items.into_values().map(Node::into_value).collect()),
+        }
+    }
 }
 
 fn camel(segment: &str) -> String {
@@ -374,59 +447,6 @@ fn camel(segment: &str) -> String {
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
-    }
-}
-
-/// Inserts `value` at the dotted form path: `A.member.N.B` → `a[N-1].b`.
-fn insert_path(root: &mut Value, name: &str, value: Value) {
-    let parts: Vec<&str> = name.split('.').collect();
-    let mut node = root;
-    let mut i = 0;
-    while i < parts.len() {
-        let Some(part) = parts.get(i) else { return };
-        let is_last = i + 1 == parts.len();
-        let key = camel(part);
-        // `Name.member.N…` → an array element.
-        if let (Some(&"member"), Some(index)) = (
-            parts.get(i + 1),
-            parts.get(i + 2).and_then(|n| n.parse::<usize>().ok()),
-        ) {
-            let Some(obj) = node.as_object_mut() else {
-                return;
-            };
-            let arr = obj.entry(key).or_insert_with(|| Value::Array(Vec::new()));
-            let Some(arr) = arr.as_array_mut() else {
-                return;
-            };
-            let pos = index.saturating_sub(1);
-            while arr.len() <= pos {
-                arr.push(Value::Null);
-            }
-            let Some(slot) = arr.get_mut(pos) else { return };
-            if i + 3 == parts.len() {
-                *slot = value;
-                return;
-            }
-            if !slot.is_object() {
-                *slot = Value::Object(Map::new());
-            }
-            node = slot;
-            i += 3;
-            continue;
-        }
-        let Some(obj) = node.as_object_mut() else {
-            return;
-        };
-        if is_last {
-            obj.insert(key, value);
-            return;
-        }
-        let child = obj.entry(key).or_insert_with(|| Value::Object(Map::new()));
-        if !child.is_object() {
-            *child = Value::Object(Map::new());
-        }
-        node = child;
-        i += 1;
     }
 }
 
@@ -496,6 +516,32 @@ mod tests {
     fn presigned_auth_parameters_are_not_request_parameters() {
         let p = params("Action=GetUser&X-Amz-Signature=abc&X-Amz-Credential=k&UserName=a");
         assert_eq!(request_parameters(&p), json!({"userName": "a"}));
+    }
+
+    #[test]
+    fn list_indices_are_an_order_not_positions() {
+        // Gaps close up; a huge index costs one element, not that many (it once padded the
+        // array with nulls up to the index and a single request exhausted memory).
+        let p = params(
+            "Action=TagUser&UserName=a&Tags.member.3.Key=c&Tags.member.1.Key=a&Tags.member.99999999999.Key=z&Tags.member.4294967295.Key=m",
+        );
+        assert_eq!(
+            request_parameters(&p)["tags"],
+            json!([{"key": "a"}, {"key": "c"}, {"key": "m"}])
+        );
+        // Not a canonical index (zero, leading zero, beyond u32): not a list element, not
+        // recorded (the typed decoder ignores it as well).
+        let p = params("Action=X&L.member.0=a&L.member.01=b&L.member.4294967296=c&L.member.2=d");
+        assert_eq!(request_parameters(&p), json!({"l": ["d"]}));
+    }
+
+    #[test]
+    fn a_name_sent_as_scalar_and_structure_keeps_the_later_shape() {
+        let p = params("Action=X&A=1&A.B=2&C.member.1=x&C.member.1.D=y");
+        assert_eq!(
+            request_parameters(&p),
+            json!({"a": {"b": "2"}, "c": [{"d": "y"}]})
+        );
     }
 
     #[test]

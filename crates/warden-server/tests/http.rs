@@ -941,6 +941,38 @@ async fn body_limit<S: Store>(srv: Server<S>) {
 
 // ------------------------------------------------------------------ audit, secrets, metrics
 
+/// A list index is an order, not a position: a form naming `member.1000000` (or anything up
+/// to u32::MAX) is recorded with one element. The audit trail once padded the array with
+/// nulls up to the index, so one unauthenticated request could exhaust the server's memory.
+async fn huge_list_indices_are_recorded_compactly<S: Store>(srv: Server<S>) {
+    let hostile = form(&[
+        ("Action", "GetCallerIdentity"),
+        ("Version", "2011-06-15"),
+        ("Tags.member.1000000.Key", "a"),
+        ("Tags.member.7.Key", "b"),
+    ]);
+    // Signed (allowed) and with a bad signature (refused before any policy is read).
+    srv.send(signed(ROOT, "sts", &hostile, srv.now()))
+        .await
+        .assert_ok();
+    srv.send(signed((ROOT.0, "bad"), "sts", &hostile, srv.now()))
+        .await
+        .assert_error(
+            403,
+            "SignatureDoesNotMatch",
+            "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+        );
+    let events = srv.audit().await;
+    assert_eq!(events.len(), 2);
+    for event in &events {
+        assert_eq!(
+            event["requestParameters"]["tags"],
+            serde_json::json!([{"key": "b"}, {"key": "a"}]),
+            "{event}"
+        );
+    }
+}
+
 async fn audit_events<S: Store>(srv: Server<S>) {
     let (id, secret) = srv.user_with_key("alice").await;
     srv.call_as((&id, &secret), "ListUsers", &[]).await; // denied
@@ -1279,6 +1311,7 @@ backend_tests!(
     protocol_errors,
     body_limit,
     audit_events,
+    huge_list_indices_are_recorded_compactly,
     metrics_endpoint,
     second_node_sees_changes,
 );

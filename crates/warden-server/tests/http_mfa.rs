@@ -453,6 +453,37 @@ async fn mfa_errors<S: Store>(srv: Server<S>) {
         "ValidationError",
         "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.",
     );
+    // The serial number (`arn:aws:iam::123456789012:mfa/` + name, 30 + 226) must fit the
+    // 256 characters every other MFA operation accepts; the fuzzer once got a 500 here.
+    let longest = "n".repeat(226);
+    let created = srv
+        .call(
+            "CreateVirtualMFADevice",
+            &[("VirtualMFADeviceName", &longest)],
+        )
+        .await;
+    created.assert_ok();
+    assert_eq!(created.text("SerialNumber").unwrap().len(), 256);
+    srv.call(
+        "CreateVirtualMFADevice",
+        &[("VirtualMFADeviceName", &"n".repeat(227))],
+    )
+    .await
+    .assert_error(
+        400,
+        "ValidationError",
+        "1 validation error detected: Value at 'virtualMFADeviceName' failed to satisfy constraint: Member must have length less than or equal to 226",
+    );
+    srv.call(
+        "CreateVirtualMFADevice",
+        &[("VirtualMFADeviceName", &"n".repeat(5000)), ("Path", "/team/")],
+    )
+    .await
+    .assert_error(
+        400,
+        "ValidationError",
+        "1 validation error detected: Value at 'virtualMFADeviceName' failed to satisfy constraint: Member must have length less than or equal to 221",
+    );
     let ghost = "arn:aws:iam::123456789012:mfa/ghost";
     let no_device = format!("MFA Device with serial number {ghost} does not exist.");
     let (c1, c2) = (code(&srv, &seed, 0), code(&srv, &seed, 1));
