@@ -7,7 +7,7 @@ connection), never with a 5xx, always with an XML document; its memory stays bou
 still serves afterwards. A short fixed-seed run is a test (`test_fuzz.py`); a longer run
 against any server is a tool:
 
-    python3 compat/python/fuzz_requests.py http://127.0.0.1:4599 KEY SECRET --seconds 300 \
+    python3 compat/python/fuzz_requests.py http://127.0.0.1:8700 KEY SECRET --seconds 300 \
         --seed 7 [--pid PID]
 
 It found the two bugs fixed in commit cc3d0ed: a `member.N` index with a huge N made the audit
@@ -51,8 +51,32 @@ HOSTILE = [
     f"arn:aws:iam::{ACCOUNT_ID}:role/role1", f"arn:aws:iam::{ACCOUNT_ID}:policy/p1", f"arn:aws:iam::{ACCOUNT_ID}:mfa/dev",
     "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "PHNhbWw+PC9zYW1sPg==", "123456", "v1", "v7",
 ]
-# Names that recur, so that entities created by one request are found by later ones.
-NAMES = ["alice", "bob", "Alice", "g1", "role1", "p1", "dev", "prof1", "cert1", "a" * 64, "a" * 129]
+# Names that recur, so that entities created by one request are found by later ones; the
+# callers' own names, so that random policies land on the principals making the calls.
+NAMES = ["alice", "bob", "Alice", "g1", "role1", "p1", "dev", "prof1", "cert1", "a" * 64, "a" * 129,
+         "fuzzuser", "fuzzrole"]
+
+# Pieces of random policies: every condition operator family with its modifiers, keys of
+# every type the engine knows (and unknown ones), values of the wrong type, variables.
+OPERATORS = ["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringLike", "StringNotLike",
+             "NumericEquals", "NumericLessThan", "NumericGreaterThanEquals", "DateEquals", "DateLessThan",
+             "DateGreaterThan", "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike",
+             "ArnNotLike", "Null", "NumericFoo", "stringequals"]
+PREFIXES = ["", "", "ForAnyValue:", "ForAllValues:", "Bogus:"]
+KEYS = ["aws:username", "aws:userid", "aws:PrincipalArn", "aws:PrincipalTag/team", "aws:RequestTag/team",
+        "aws:ResourceTag/team", "aws:TagKeys", "aws:CurrentTime", "aws:EpochTime", "aws:TokenIssueTime",
+        "aws:MultiFactorAuthAge", "aws:MultiFactorAuthPresent", "aws:SecureTransport", "aws:SourceIp",
+        "aws:UserAgent", "aws:SourceIdentity", "aws:RequestedRegion", "aws:PrincipalType", "iam:PolicyARN",
+        "iam:PermissionsBoundary", "iam:PassedToService", "sts:ExternalId", "sts:RoleSessionName",
+        "aws:CalledVia", "s3:prefix", "unknown:key", "aws:"]
+VALUES = ["x", "", "*", "${aws:username}", "${aws:PrincipalTag/team}", "${unknown}", "${", "$${x}", "10.0.0.0/8",
+          "::1/128", "999.1.1.1/40", "2026-01-01T00:00:00Z", "1700000000", "not-a-date", "true", "false", "0",
+          "-1", "1e400", "QUJD", "arn:aws:iam::*:user/*", "arn:*", "fuzz*", "?", 7, 3.5, True, None, [], {}]
+ACTIONS = ["*", "iam:*", "iam:Get*", "iam:List?sers", "sts:*", "iam:CreateUser", "IAM:createuser", "s3:*", "*:*",
+           "iam", "", "iam:", "iam:**"]
+RESOURCES = ["*", "arn:aws:iam::*:user/*", "arn:aws:iam::123456789012:user/${aws:username}",
+             "arn:aws:iam::123456789012:role/fuzz*", "arn:aws:iam:::user/x", "arn:*:*:*:*:*", "not-an-arn",
+             "arn:aws:iam::123456789012:policy/*", "arn:aws:sts::123456789012:assumed-role/fuzzrole/*"]
 # Byte-level damage appended to an encoded form.
 SUFFIXES = [b"%ZZ", b"a=%", b"=", b"&&", b"Action=ListUsers", b"x" * 100, b"Version=", b"member.0=a",
             b"Tags.member.99999999999999.Key=a", b"Tags.member.4294967295.Key=a&Tags.member.1.Key=b"]
@@ -120,21 +144,51 @@ class Fuzzer:
 
     # ----- inputs ------------------------------------------------------------------------
 
-    def value(self, shape, depth: int = 0):
+    def policy(self) -> str:
+        """A random policy: usually well-formed JSON that may or may not be a valid policy."""
+        rng = self.rng
+
+        def one_or_list(pool):
+            return rng.choice(pool) if rng.random() < 0.5 else rng.sample(pool, rng.randrange(0, 4))
+
+        statements = []
+        for _ in range(rng.choice([0, 1, 1, 2, 4])):
+            statement = {"Effect": rng.choice(["Allow", "Allow", "Deny", "allow", "Maybe"])}
+            statement["NotAction" if rng.random() < 0.2 else "Action"] = one_or_list(ACTIONS)
+            statement["NotResource" if rng.random() < 0.2 else "Resource"] = one_or_list(RESOURCES)
+            if rng.random() < 0.6:
+                condition = {}
+                for _ in range(rng.choice([1, 1, 2, 3])):
+                    operator = rng.choice(PREFIXES) + rng.choice(OPERATORS) + ("IfExists" if rng.random() < 0.2 else "")
+                    condition.setdefault(operator, {})[rng.choice(KEYS)] = (
+                        rng.choice(VALUES) if rng.random() < 0.6 else rng.sample(VALUES, rng.randrange(0, 4)))
+                statement["Condition"] = condition
+            if rng.random() < 0.1:
+                statement["Principal"] = rng.choice(["*", {"AWS": "*"}, {"AWS": "123456789012"}, {"Service": "ec2.amazonaws.com"}])
+            if rng.random() < 0.2:
+                statement["Sid"] = rng.choice(["s1", "s1", "", "bad sid!", 5])
+            statements.append(statement)
+        document = {"Version": rng.choice(["2012-10-17", "2012-10-17", "2008-10-17", "2020-01-01"]),
+                    "Statement": statements[0] if len(statements) == 1 and rng.random() < 0.3 else statements}
+        return json.dumps(document)
+
+    def value(self, shape, depth: int = 0, name: str = ""):
         rng = self.rng
         kind = shape.type_name
         if kind == "structure":
-            return {name: self.value(member, depth + 1) for name, member in shape.members.items()
+            return {name: self.value(member, depth + 1, name) for name, member in shape.members.items()
                     if name in shape.required_members or rng.random() < 0.5}
         if kind == "list":
             count = rng.choice([0, 1, 1, 2, 3, 60]) if depth < 3 else 0
-            return [self.value(shape.member, depth + 1) for _ in range(count)]
+            return [self.value(shape.member, depth + 1, name) for _ in range(count)]
         if kind == "map":
             return {str(self.value(shape.key, depth + 1)): self.value(shape.value, depth + 1)
                     for _ in range(rng.choice([0, 1, 3]))}
         if kind == "string":
             if shape.enum and rng.random() < 0.7:
                 return rng.choice(shape.enum)
+            if ("Policy" in name or "Document" in name) and "Arn" not in name and rng.random() < 0.7:
+                return self.policy()
             roll = rng.random()
             if roll < 0.4:
                 return rng.choice(NAMES)

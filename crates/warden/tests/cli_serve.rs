@@ -396,6 +396,16 @@ fn audit_filters_and_export() {
     );
     assert_eq!(audit(&["--outcome", "allowed"]), "");
     assert_eq!(audit(&["--action", "CreateUser"]), "");
+    // A malformed time is refused once, clearly, with the expected form.
+    let bad = Command::new(env!("CARGO_BIN_EXE_warden"))
+        .args(["audit", "--data-dir", data.as_str(), "--since", "yesterday"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert_eq!(
+        String::from_utf8(bad.stderr).unwrap(),
+        "error: invalid time `yesterday`: the 'year' component could not be parsed (expected RFC 3339, e.g. 2026-11-23T04:00:00Z)\n"
+    );
 
     let export = dir.path().join("trail");
     let out = Command::new(env!("CARGO_BIN_EXE_warden"))

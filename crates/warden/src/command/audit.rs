@@ -99,7 +99,14 @@ fn outcome_of(record: &Value) -> Outcome {
 
 fn parse_time(text: &Option<String>) -> anyhow::Result<Option<OffsetDateTime>> {
     text.as_deref()
-        .map(|t| OffsetDateTime::parse(t, &Rfc3339).with_context(|| format!("invalid time `{t}`")))
+        .map(|t| {
+            // The parse error's own source repeats its message; say it once, with the form.
+            OffsetDateTime::parse(t, &Rfc3339).map_err(|e| {
+                anyhow::anyhow!(
+                    "invalid time `{t}`: {e} (expected RFC 3339, e.g. 2026-11-23T04:00:00Z)"
+                )
+            })
+        })
         .transpose()
 }
 
