@@ -36,7 +36,7 @@ STOP_TIMEOUT_S = 10.0
 CLIENT_TIMEOUT_S = 10
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-READY_RE = re.compile(r"^warden: listening on (http://127\.0\.0\.1:\d+)\s*$")
+READY_RE = re.compile(r"^warden: listening on (https?://127\.0\.0\.1:\d+)\s*$")
 
 # Servers still running when the interpreter exits (a crashed fixture) are killed here, so a
 # failing session never leaks processes.
@@ -144,7 +144,8 @@ class WardenServer:
                 f"warden did not report readiness within {START_TIMEOUT_S}s (exit code {code}); "
                 f"args: {args}\nstderr tail:\n{tail}"
             )
-        expected = f"http://127.0.0.1:{port}"
+        scheme = "https" if "--tls-cert" in self.extra_args else "http"
+        expected = f"{scheme}://127.0.0.1:{port}"
         if self.url != expected:
             self.stop()
             raise RuntimeError(f"warden announced {self.url}, expected {expected}")
