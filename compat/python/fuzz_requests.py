@@ -47,7 +47,7 @@ HOSTILE = [
     '{"Statement":', "{}", "[]",
     '{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotAction":"x:*","Resource":"*",'
     '"Condition":{"StringLike":{"aws:username":"${aws:username}*"}}}}',
-    "alice", "Alice", "bob", "role1", "ASIAXXXXXXXXXXXXXXXX", "AKIAXXXXXXXXXXXXXXXX", "https://example.com",
+    "alice", "Alice", "bob", "role1", "ASIAUNKNOWNSESSION01", "AKIAUNKNOWNACCESSKEY", "https://example.com",
     f"arn:aws:iam::{ACCOUNT_ID}:role/role1", f"arn:aws:iam::{ACCOUNT_ID}:policy/p1", f"arn:aws:iam::{ACCOUNT_ID}:mfa/dev",
     "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "PHNhbWw+PC9zYW1sPg==", "123456", "v1", "v7",
 ]

@@ -10,10 +10,10 @@ import re
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
-from cryptography.x509.oid import NameOID
 
+from certs import pkcs8_pem, self_signed
 from helpers import ARN_PREFIX, allow, expect_error
 from warden_harness import unique
 
@@ -27,23 +27,11 @@ def rsa_key(bits: int = 2048):
 
 def make_cert(key, days_before: int = 1, days_after: int = 365) -> str:
     """A self-signed certificate for `key`, valid from `days_before` ago to `days_after` on."""
-    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "www.example.com")])
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=days_before))
-        .not_valid_after(now + datetime.timedelta(days=days_after))
-    )
-    algorithm = None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
-    return builder.sign(key, algorithm).public_bytes(PEM).decode()
+    return self_signed(key, days_before=days_before, days_after=days_after).public_bytes(PEM).decode()
 
 
 def pkcs8(key) -> str:
-    return key.private_bytes(PEM, serialization.PrivateFormat.PKCS8, NO_ENCRYPTION).decode()
+    return pkcs8_pem(key).decode()
 
 
 def traditional(key) -> str:

@@ -4,7 +4,6 @@ files, so aws:SecureTransport is true there")."""
 
 from __future__ import annotations
 
-import datetime
 import ipaddress
 import json
 import tempfile
@@ -14,10 +13,9 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError, SSLError
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
+from certs import self_signed, write_pem_pair
 from warden_harness import ACCOUNT_ID, REGION, ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY, WardenServer, client_config
 
 ONLY_OVER_TLS = {
@@ -27,28 +25,11 @@ ONLY_OVER_TLS = {
 }
 
 
-def self_signed(directory: Path) -> tuple[Path, Path]:
+def self_signed_for_localhost(directory: Path) -> tuple[Path, Path]:
     """A certificate for 127.0.0.1 (what the client checks) and its key, as PEM files."""
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "warden-test")])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return cert_path, key_path
+    cert = self_signed(key, "warden-test", san=[x509.IPAddress(ipaddress.ip_address("127.0.0.1"))])
+    return write_pem_pair(directory, cert, key)
 
 
 def client(server: WardenServer, key_id: str, secret: str, verify):
@@ -63,7 +44,7 @@ def data_dir():
 
 
 def test_secure_transport_is_true_over_tls_only(data_dir):
-    cert, key = self_signed(data_dir)
+    cert, key = self_signed_for_localhost(data_dir)
     store = data_dir / "data"
     tls = WardenServer(data_dir=str(store), extra_args=["--tls-cert", str(cert), "--tls-key", str(key)]).start()
     try:

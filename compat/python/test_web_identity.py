@@ -10,7 +10,6 @@ unsigned (the operation is `noAuth` in botocore's model).
 from __future__ import annotations
 
 import base64
-import datetime
 import hashlib
 import json
 import ssl
@@ -18,14 +17,15 @@ import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 import requests
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
-from cryptography.x509.oid import NameOID
 
+from certs import self_signed, write_pem_pair
 from helpers import expect_error
 from warden_harness import ACCOUNT_ID, unique
 
@@ -47,34 +47,11 @@ class Issuer:
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = "e2e-key-1"
         tls_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-        now = datetime.datetime.now(datetime.timezone.utc)
-        cert = (
-            x509.CertificateBuilder()
-            .subject_name(name)
-            .issuer_name(name)
-            .public_key(tls_key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
-            .sign(tls_key, hashes.SHA256())
-        )
+        cert = self_signed(tls_key, "localhost", san=[x509.DNSName("localhost")], days_after=1)
         der = cert.public_bytes(serialization.Encoding.DER)
         self.thumbprint = hashlib.sha1(der).hexdigest()
         self._dir = tempfile.TemporaryDirectory()
-        cert_path = f"{self._dir.name}/cert.pem"
-        key_path = f"{self._dir.name}/key.pem"
-        with open(cert_path, "wb") as f:
-            f.write(cert.public_bytes(serialization.Encoding.PEM))
-        with open(key_path, "wb") as f:
-            f.write(
-                tls_key.private_bytes(
-                    serialization.Encoding.PEM,
-                    serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption(),
-                )
-            )
+        cert_path, key_path = write_pem_pair(Path(self._dir.name), cert, tls_key)
         issuer = self
 
         class Handler(BaseHTTPRequestHandler):
